@@ -1,0 +1,76 @@
+"""Everything an article page shows, fetched in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from masthead.editions.current import CurrentEdition, edition_for_request
+from masthead.people.models import Person
+
+from .blocks import people_already_fetched
+from .dateline import dateline
+from .models import Appearance, ArticlePage, Role
+
+
+@dataclass(frozen=True)
+class Credit:
+    person: Person
+    role: str
+    credentials: str
+
+
+@dataclass(frozen=True)
+class ArticleCredits:
+    authors: list[Credit]
+    hosts: list[Credit]
+    guests: list[Credit]
+
+    @property
+    def host(self) -> Person | None:
+        return self.hosts[0].person if self.hosts else None
+
+    @property
+    def guest(self) -> Person | None:
+        return self.guests[0].person if self.guests else None
+
+
+def article_credits(article: ArticlePage) -> ArticleCredits:
+    """Authors, hosts and guests in their editorial order (one query)."""
+    rows = (
+        Appearance.objects.filter(article=article)
+        .select_related("person", "person__photo")
+        .order_by("sort_order", "id")
+    )
+    by_role: dict[str, list[Credit]] = {Role.AUTHOR: [], Role.HOST: [], Role.GUEST: []}
+    for row in rows:
+        by_role[row.role].append(Credit(row.person, row.role, row.credentials))
+    return ArticleCredits(by_role[Role.AUTHOR], by_role[Role.HOST], by_role[Role.GUEST])
+
+
+def load_body(article: ArticlePage, people: dict[int, Person]) -> list:
+    """The body's blocks, with people named in quotes and questions taken from ``people``
+    rather than fetched again; one query per other kind of chosen object (pages, images)."""
+    with people_already_fetched(people):
+        return list(article.body)
+
+
+def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
+    edition: CurrentEdition | None = edition_for_request(request)
+    credits = article_credits(article)
+    people = {c.person.pk: c.person for c in credits.authors + credits.hosts + credits.guests}
+    context = {
+        "credits": credits,
+        "body_blocks": load_body(article, people),
+        "tags": list(article.tags.all()),
+    }
+    if edition is not None:
+        context["dateline"] = dateline(
+            article.published_at, edition.time_zone, edition.language_code
+        )
+        if article.updated_at:
+            context["updated_line"] = dateline(
+                article.updated_at, edition.time_zone, edition.language_code
+            )
+    return context

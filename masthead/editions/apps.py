@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class EditionsConfig(AppConfig):
+    name = "masthead.editions"
+    label = "editions"
+    verbose_name = "Editions"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

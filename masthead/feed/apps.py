@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class FeedConfig(AppConfig):
+    name = "masthead.feed"
+    label = "feed"
+    verbose_name = "News feed"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -1,0 +1,39 @@
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from masthead.articles.dateline import dateline
+from masthead.articles.models import ArticlePage
+from masthead.editions.current import edition_for_request
+from masthead.feed.queries import public_articles
+
+from .models import FrontPage
+
+TOP_STORIES = 7
+
+
+@dataclass(frozen=True)
+class Story:
+    article: ArticlePage
+    url: str
+    dateline: str
+
+
+def top_stories(request: HttpRequest, front_page: FrontPage) -> list[Story]:
+    """The editors' picks that are live and public, in order (one query); when they have picked
+    none, the newest interviews and analyses stand in."""
+    edition = edition_for_request(request)
+    articles = public_articles(edition).select_related("main_image")
+    picks = list(
+        articles.filter(top_story_placements__page=front_page).order_by("top_story_placements__sort_order")[:TOP_STORIES]
+    ) or list(
+        articles.exclude(kind="news").order_by("-published_at", "-page_ptr_id")[:TOP_STORIES]
+    )
+    return [
+        Story(
+            article,
+            edition.relative_url(article.url_path),
+            dateline(article.published_at, edition.time_zone, edition.language_code),
+        )
+        for article in picks
+    ]

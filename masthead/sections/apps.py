@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class SectionsConfig(AppConfig):
+    name = "masthead.sections"
+    label = "sections"
+    verbose_name = "Sections"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -1,0 +1,28 @@
+"""Sections (News, Politics, War, …): the pages articles are filed under."""
+
+from django.db import models
+from django.http import HttpRequest
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class SectionPage(Page):
+    intro = models.CharField(max_length=300, blank=True, help_text="One line under the name.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["frontpage.FrontPage"]
+    subpage_types = ["articles.ArticlePage"]
+    page_description = "A section of the site; its articles are filed under it."
+
+    class Meta:
+        verbose_name = "section"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        # The section's listing is a feed; feed builds on sections, so it is imported here.
+        from masthead.feed.queries import section_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = section_listing(request, self)
+        return context

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from masthead.feed import views as feed_views
+from masthead.serving import views as serving_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("latest/", feed_views.latest, name="latest"),
+    path("people/", feed_views.people, name="people"),
+    path("people/<str:slug>/", feed_views.person, name="person"),
+    path("programmes/", feed_views.programmes, name="programmes"),
+    path("programmes/<str:slug>/", feed_views.programme, name="programme"),
+    path("tags/<str:slug>/", feed_views.tag, name="tag"),
+    re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve, name="masthead_serve"),
+    path("", include(wagtail_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,139 @@
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import override_settings
+
+from masthead.articles.models import ArticlePage
+from tests.conftest import add_article, publish
+
+
+def visible_parts(html: bytes) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_article_page_shows_every_part_in_order(client, newsroom):
+    response = client.get("/politics/the-guest-explains-the-week/")
+    assert response.status_code == 200
+    soup = visible_parts(response.content)
+    article = soup.find("article")
+    assert soup.select_one(".brand").get_text() == "Masthead. Global"
+    assert article.h1.get_text() == "The guest explains the week"
+    assert article.select_one(".dateline time").get_text() == "28 May, 2023 Sunday"
+    assert article.select_one(".lead").get_text().startswith("Taras Guest told")
+    body = article.select_one(".article-body")
+    kinds = [el["class"][0] if el.name != "p" else "p" for el in body.find_all(recursive=False)]
+    assert kinds == ["p", "pull-quote", "p", "question", "p", "pull-quote", "read-also"]
+
+
+def test_pull_quotes_are_set_apart_in_curly_quotes_and_attributed(client, newsroom):
+    soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
+    quotes = soup.select(".pull-quote")
+    assert [q.blockquote.get_text() for q in quotes] == [
+        "“A quotable line”",
+        "“Another quotable line”",
+    ]
+    # Without a person chosen, a quote is attributed to the article's first guest.
+    assert [q.figcaption.get_text() for q in quotes] == ["Taras Guest", "Taras Guest"]
+
+
+def test_question_is_attributed_to_the_host(client, newsroom):
+    soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
+    question = soup.select_one(".question")
+    assert question.select_one(".speaker").get_text() == "Oksana Host asks:"
+    assert question.strong.get_text() == "What happens next?"
+
+
+def test_read_also_links_to_the_section(client, newsroom):
+    soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
+    read_also = soup.select_one(".read-also")
+    assert read_also.p.get_text() == "Read also:"
+    assert [(a.get_text(), a["href"]) for a in read_also.select("a")] == [("News", "/news/")]
+
+
+def test_credits_show_programme_host_guest_credentials_and_tags(client, newsroom):
+    soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
+    credits = soup.select_one(".credits")
+    assert "By Maria Writer" in credits.get_text()
+    people = [(dt.get_text(), dd.get_text()) for dt, dd in zip(credits.select("dt"), credits.select("dd"))]
+    assert people == [
+        ("Programme", "Evening Studio"),
+        ("Host", "Oksana Host"),
+        ("Guest", "Taras Guest, Former adviser"),
+    ]
+    assert [a["href"] for a in credits.select(".tags a")] == ["/tags/diplomacy/", "/tags/security/"]
+
+
+def test_feed_beside_the_article_is_grouped_by_day_newest_first(client, newsroom):
+    soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
+    feed = soup.select_one(".latest-news")
+    headers = [h.get_text(" ", strip=True) for h in feed.select(".feed-day")]
+    assert headers[:2] == ["2024, Friday 20 September", "2024, Thursday 19 September"]
+    titles = [a.get_text() for a in feed.select(".feed-items a")]
+    assert titles[:12] == [f"News item number {i}" for i in range(12)]
+    assert feed.select_one(".more-news a")["href"] == "/latest/"
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_article_query_budget_does_not_grow_with_content(
+    client, newsroom, django_assert_max_num_queries, cached
+):
+    """A long body full of quotes, questions and links, many people and tags, and a full feed
+    still cost the same few queries."""
+    people = [(newsroom.guest, "guest", "x"), (newsroom.host, "host", ""), (newsroom.author, "author", "")]
+    body = []
+    for i in range(30):
+        body += [
+            {"type": "paragraph", "value": f"<p>Paragraph {i}.</p>"},
+            {"type": "pull_quote", "value": {"quote": f"Quote {i}", "person": newsroom.guest.pk}},
+            {"type": "question", "value": {"question": f"Question {i}?", "speaker": newsroom.host.pk}},
+            {"type": "heading", "value": f"Heading {i}"},
+            {"type": "read_also", "value": {"links": [newsroom.news.pk, newsroom.items[i % 12].pk]}},
+        ]
+    add_article(
+        newsroom.politics,
+        "A long interview",
+        dt.datetime(2024, 9, 1, tzinfo=dt.UTC),
+        kind="interview",
+        people=people,
+        tags=[f"tag-{i}" for i in range(15)],
+        body=body,
+        programme=newsroom.programme,
+    )
+    with override_settings(MASTHEAD_FRAGMENT_CACHE=cached):
+        client.get("/politics/a-long-interview/")  # warm the editions snapshot
+        with django_assert_max_num_queries(4 if cached else 6):
+            response = client.get("/politics/a-long-interview/")
+    assert response.status_code == 200
+    assert response.content.count(b"pull-quote") == 30
+
+
+def test_unpublished_article_is_not_found(client, newsroom):
+    newsroom.interview.unpublish()
+    assert client.get("/politics/the-guest-explains-the-week/").status_code == 404
+
+
+def test_draft_changes_are_not_shown_until_published(client, newsroom):
+    article = ArticlePage.objects.get(pk=newsroom.interview.pk)
+    article.title = "A changed headline"
+    article.save_revision()
+    soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
+    assert soup.find("article").h1.get_text() == "The guest explains the week"
+    publish(article)
+    soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
+    assert soup.find("article").h1.get_text() == "A changed headline"
+
+
+def test_video_url_becomes_an_embedded_player(client, newsroom):
+    add_article(
+        newsroom.news,
+        "With video",
+        dt.datetime(2024, 9, 2, tzinfo=dt.UTC),
+        video_url="https://youtu.be/abcDEF12345",
+        body=[{"type": "video", "value": {"url": "https://vimeo.com/1234567", "caption": "Clip"}}],
+    )
+    soup = visible_parts(client.get("/news/with-video/").content)
+    assert [f["src"] for f in soup.select("iframe")] == [
+        "https://www.youtube-nocookie.com/embed/abcDEF12345",
+        "https://player.vimeo.com/video/1234567",
+    ]

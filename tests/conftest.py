@@ -1,0 +1,120 @@
+"""Fixtures shared by the whole suite: a small newsroom built in code, a frozen clock, and a
+clean cache for every test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.cache import cache
+
+from masthead.articles.models import Appearance, ArticlePage, Role
+from masthead.frontpage.models import FrontPage
+from masthead.people.models import Person
+from masthead.programmes.models import Programme, ProgrammeHost
+from masthead.sections.models import SectionPage
+
+NOW = dt.datetime(2024, 9, 20, 15, 0, tzinfo=dt.UTC)  # 18:00 in Kyiv
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def frozen_now(time_machine):
+    time_machine.move_to(NOW, tick=False)
+    return NOW
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_section(title: str, slug: str | None = None) -> SectionPage:
+    home = FrontPage.objects.get()
+    section = SectionPage(title=title, slug=slug or title.lower(), show_in_menus=True)
+    home.add_child(instance=section)
+    return publish(section)
+
+
+def add_article(section: SectionPage, title: str, published_at: dt.datetime, **fields) -> ArticlePage:
+    body = fields.pop("body", [])
+    people = fields.pop("people", [])
+    tags = fields.pop("tags", [])
+    article = ArticlePage(
+        title=title,
+        slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
+        published_at=published_at,
+        body=json.dumps(body),
+        **fields,
+    )
+    for person, role, credentials in people:
+        article.appearances.add(Appearance(person=person, role=role, credentials=credentials))
+    if tags:
+        article.tags.add(*tags)
+    section.add_child(instance=article)
+    return publish(article)
+
+
+class Newsroom:
+    """A small newsroom: two sections, a programme with its host, a guest, an interview and a
+    run of news items over two days."""
+
+    def __init__(self, news_items: int = 12):
+        self.news = add_section("News")
+        self.politics = add_section("Politics")
+        self.host = Person.objects.create(name="Oksana Host", slug="oksana-host")
+        self.guest = Person.objects.create(
+            name="Taras Guest", slug="taras-guest", description="Analyst"
+        )
+        self.author = Person.objects.create(name="Maria Writer", slug="maria-writer")
+        self.programme = Programme.objects.create(title="Evening Studio", slug="evening-studio")
+        ProgrammeHost.objects.create(programme=self.programme, person=self.host)
+        self.interview = add_article(
+            self.politics,
+            "The guest explains the week",
+            dt.datetime(2023, 5, 28, 9, 0, tzinfo=dt.UTC),
+            kind="interview",
+            lead="Taras Guest told Evening Studio host Oksana Host about the week.",
+            programme=self.programme,
+            people=[
+                (self.guest, Role.GUEST, "Former adviser"),
+                (self.host, Role.HOST, ""),
+                (self.author, Role.AUTHOR, ""),
+            ],
+            tags=["diplomacy", "security"],
+            body=[
+                {"type": "paragraph", "value": "<p>First paragraph of the talk.</p>"},
+                {"type": "pull_quote", "value": {"quote": "A quotable line", "person": None}},
+                {"type": "paragraph", "value": "<p>Second paragraph.</p>"},
+                {"type": "question", "value": {"question": "What happens next?", "speaker": None}},
+                {"type": "paragraph", "value": "<p>An answer.</p>"},
+                {
+                    "type": "pull_quote",
+                    "value": {"quote": "Another quotable line", "person": self.guest.pk},
+                },
+                {"type": "read_also", "value": {"heading": "Read also:", "links": [self.news.pk]}},
+            ],
+        )
+        self.items = [
+            add_article(
+                self.news,
+                f"News item number {i}",
+                NOW - dt.timedelta(hours=2 * i),
+                tags=["diplomacy"] if i % 3 == 0 else [],
+                people=[(self.author, Role.AUTHOR, "")] if i % 2 == 0 else [],
+            )
+            for i in range(news_items)
+        ]
+
+
+@pytest.fixture
+def newsroom(db, frozen_now) -> Newsroom:
+    return Newsroom()

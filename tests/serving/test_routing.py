@@ -1,0 +1,128 @@
+"""Masthead's one-query route must answer every URL exactly as Wagtail's own routing does."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client, override_settings
+from wagtail import hooks
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction
+
+from masthead.editions.current import all_editions
+from masthead.serving.routing import route
+from tests.conftest import add_article, add_section
+
+WAGTAIL_ONLY = "tests.serving.wagtail_urls"
+
+
+def answer(client: Client, url: str) -> tuple:
+    """What a reader gets: status, redirect target, the page served, and its bytes when they
+    carry no per-request token."""
+    response = client.get(url)
+    page = response.context.get("page") if response.context else None
+    body = response.content if b"csrfmiddlewaretoken" not in response.content else b"<form>"
+    return (response.status_code, response.get("Location"), getattr(page, "pk", None), body)
+
+
+def every_url(extra: list[str]) -> list[str]:
+    urls = []
+    for page in Page.objects.filter(depth__gt=1):
+        path = page.url_path.removeprefix("/home")
+        urls += [path, path.rstrip("/"), path + "missing/", path.upper()]
+    return sorted(set(urls + extra))
+
+
+@pytest.fixture
+def tricky_site(newsroom):
+    """Pages Wagtail treats specially: unpublished, private, under a private section, a
+    login-only page, a redirect and a draft."""
+    private = add_section("Private", slug="private")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    add_article(private, "Hidden story", dt.datetime(2024, 9, 1, tzinfo=dt.UTC))
+    members = add_article(newsroom.news, "Members only", dt.datetime(2024, 9, 2, tzinfo=dt.UTC))
+    restriction = PageViewRestriction.objects.create(page=members, restriction_type="groups")
+    restriction.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    add_article(newsroom.news, "Login only", dt.datetime(2024, 9, 3, tzinfo=dt.UTC))
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(slug="login-only"), restriction_type="login"
+    )
+    newsroom.items[3].unpublish()
+    Redirect.objects.create(old_path="/old-story", redirect_page=newsroom.items[0])
+    return newsroom
+
+
+def test_every_url_is_answered_as_wagtail_answers_it(client, tricky_site):
+    urls = every_url(["/", "/old-story/", "/old-story", "/nope/", "/news/nope/deeper/"])
+    ours = {url: answer(client, url) for url in urls}
+    with override_settings(ROOT_URLCONF=WAGTAIL_ONLY):
+        theirs = {url: answer(client, url) for url in urls}
+    assert len(urls) > 80
+    for url in urls:
+        assert ours[url] == theirs[url], url
+    statuses = {status for status, *_ in ours.values()}
+    assert {200, 301, 302, 404} <= statuses
+
+
+def test_private_pages_stay_protected(client, tricky_site):
+    assert b"password" in client.get("/private/hidden-story/").content.lower()
+    assert client.get("/news/members-only/").status_code == 302  # to the login page
+    assert client.get("/news/login-only/").status_code == 302
+
+
+def test_route_is_one_query(newsroom, django_assert_num_queries):
+    edition = all_editions()[0]
+    with django_assert_num_queries(1):
+        page = route(edition, "politics/the-guest-explains-the-week/")
+    with django_assert_num_queries(0):
+        assert page.title == "The guest explains the week"
+        assert page.programme.title == "Evening Studio"
+        assert page.kind == "interview"
+        assert page.lead.startswith("Taras Guest")
+    assert type(page).__name__ == "ArticlePage"
+
+
+def test_route_leaves_unknown_restricted_and_unpublished_pages_to_wagtail(tricky_site):
+    edition = all_editions()[0]
+    assert route(edition, "nope/") is None
+    assert route(edition, "private/hidden-story/") is None
+    assert route(edition, "news/members-only/") is None
+    assert route(edition, f"news/{tricky_site.items[3].slug}/") is None
+    assert route(edition, "news/") is not None
+
+
+def test_before_serve_page_hooks_still_run(client, newsroom):
+    from django.http import HttpResponse
+
+    seen = []
+
+    def hook(page, request, args, kwargs):
+        seen.append(page.pk)
+        if page.slug == "politics":
+            return HttpResponse("intercepted")
+        return None
+
+    with hooks.register_temporarily("before_serve_page", hook):
+        assert client.get("/news/").status_code == 200
+        assert client.get("/politics/").content == b"intercepted"
+    assert seen == [newsroom.news.pk, newsroom.politics.pk]
+
+
+def test_preview_of_a_draft_still_works(admin_client, newsroom):
+    article = newsroom.interview
+    article.title = "Draft headline"
+    article.save_revision()
+    response = admin_client.get(f"/admin/pages/{article.pk}/view_draft/")
+    assert response.status_code == 200
+    assert b"Draft headline" in response.content
+    # Readers still get the published headline.
+    assert b"Draft headline" not in Client().get("/politics/the-guest-explains-the-week/").content
+
+
+def test_fast_route_serves_with_fewer_queries_than_wagtail(client, newsroom, django_assert_num_queries):
+    url = "/politics/the-guest-explains-the-week/"
+    client.get(url)  # warm the editions snapshot, menu and feed
+    with django_assert_num_queries(4):  # route, credits, read-also pages, tags
+        client.get(url)
+    with override_settings(ROOT_URLCONF=WAGTAIL_ONLY), django_assert_num_queries(13):
+        client.get(url)
