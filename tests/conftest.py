@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.cache import cache
+from django.utils.text import slugify
 
 from masthead.articles.models import Appearance, ArticlePage, Role
 from masthead.frontpage.models import FrontPage
@@ -44,13 +45,15 @@ def add_section(title: str, slug: str | None = None) -> SectionPage:
     return publish(section)
 
 
-def add_article(section: SectionPage, title: str, published_at: dt.datetime, **fields) -> ArticlePage:
+def add_article(
+    section: SectionPage, title: str, published_at: dt.datetime, **fields
+) -> ArticlePage:
     body = fields.pop("body", [])
     people = fields.pop("people", [])
     tags = fields.pop("tags", [])
     article = ArticlePage(
         title=title,
-        slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
+        slug=fields.pop("slug", None) or slugify(title),
         published_at=published_at,
         body=json.dumps(body),
         **fields,

@@ -58,7 +58,9 @@ class ArticlePage(Page):
     )
     main_image_caption = models.CharField(max_length=300, blank=True)
     main_image_credit = models.CharField(max_length=160, blank=True)
-    video_url = models.URLField(blank=True, help_text="A YouTube or Vimeo address of the broadcast.")
+    video_url = models.URLField(
+        blank=True, help_text="A YouTube or Vimeo address of the broadcast."
+    )
     body = StreamField(ArticleBodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
 
@@ -117,7 +119,9 @@ class Appearance(Orderable):
     """A person in an article as an author, host or guest, with the credentials they held then."""
 
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="appearances")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="appearances")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="appearances"
+    )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.GUEST)
     credentials = models.CharField(
         max_length=300,

@@ -12,13 +12,9 @@ def _outer_path() -> ExpressionWrapper:
 def under_view_restriction() -> Exists:
     """True for a page that a view restriction on it or on an ancestor covers (Wagtail's
     ``get_view_restrictions``, as an expression over the outer query's ``path``)."""
-    return Exists(
-        PageViewRestriction.objects.filter(StartsWith(_outer_path(), F("page__path")))
-    )
+    return Exists(PageViewRestriction.objects.filter(StartsWith(_outer_path(), F("page__path"))))
 
 
 def under_alias() -> Exists:
     """True for a page that is, or descends from, an alias (whose restrictions are its source's)."""
-    return Exists(
-        Page.objects.filter(StartsWith(_outer_path(), F("path")), alias_of__isnull=False)
-    )
+    return Exists(Page.objects.filter(StartsWith(_outer_path(), F("path")), alias_of__isnull=False))

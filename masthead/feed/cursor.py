@@ -31,7 +31,9 @@ class Cursor:
         try:
             moment = dt.datetime.strptime(match[1], "%Y%m%dT%H%M%S.%f").replace(tzinfo=dt.UTC)
         except ValueError as error:
-            raise BadRequest("This page address is not valid: the page marker is not a date.") from error
+            raise BadRequest(
+                "This page address is not valid: the page marker is not a date."
+            ) from error
         return cls(moment, int(match[2]))
 
     def older(self) -> Q:

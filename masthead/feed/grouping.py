@@ -27,7 +27,9 @@ class FeedDay:
     items: list[FeedItem]
 
 
-def news_feed_by_day(items: Iterable[FeedItem], time_zone: ZoneInfo, language: str) -> list[FeedDay]:
+def news_feed_by_day(
+    items: Iterable[FeedItem], time_zone: ZoneInfo, language: str
+) -> list[FeedDay]:
     """Consecutive items (newest first) gathered under the local day they were published."""
     days: list[FeedDay] = []
     for item in items:

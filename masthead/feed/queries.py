@@ -37,9 +37,9 @@ class Listing:
 
 def public_articles(edition: CurrentEdition) -> QuerySet[ArticlePage]:
     """Live articles of this edition outside any view-restricted part of the tree."""
-    return ArticlePage.objects.filter(
-        live=True, path__startswith=edition.root_tree_path()
-    ).exclude(under_view_restriction())
+    return ArticlePage.objects.filter(live=True, path__startswith=edition.root_tree_path()).exclude(
+        under_view_restriction()
+    )
 
 
 def _items(rows, edition: CurrentEdition) -> list[FeedItem]:
@@ -55,9 +55,7 @@ _FIELDS = ("page_ptr_id", "title", "url_path", "published_at", "kind")
 def latest_news(edition: CurrentEdition, limit: int = FEED_SIZE) -> list[FeedDay]:
     """The newest ``limit`` articles, grouped by day: the feed beside every page."""
     rows = public_articles(edition).order_by("-published_at", "-page_ptr_id").values_list(*_FIELDS)
-    return news_feed_by_day(
-        _items(rows[:limit], edition), edition.time_zone, edition.language_code
-    )
+    return news_feed_by_day(_items(rows[:limit], edition), edition.time_zone, edition.language_code)
 
 
 def paginate(request: HttpRequest, articles: QuerySet, size: int = PAGE_SIZE) -> Listing:

@@ -25,10 +25,10 @@ def top_stories(request: HttpRequest, front_page: FrontPage) -> list[Story]:
     edition = edition_for_request(request)
     articles = public_articles(edition).select_related("main_image")
     picks = list(
-        articles.filter(top_story_placements__page=front_page).order_by("top_story_placements__sort_order")[:TOP_STORIES]
-    ) or list(
-        articles.exclude(kind="news").order_by("-published_at", "-page_ptr_id")[:TOP_STORIES]
-    )
+        articles.filter(top_story_placements__page=front_page).order_by(
+            "top_story_placements__sort_order"
+        )[:TOP_STORIES]
+    ) or list(articles.exclude(kind="news").order_by("-published_at", "-page_ptr_id")[:TOP_STORIES])
     return [
         Story(
             article,

@@ -55,7 +55,10 @@ def test_credits_show_programme_host_guest_credentials_and_tags(client, newsroom
     soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
     credits = soup.select_one(".credits")
     assert "By Maria Writer" in credits.get_text()
-    people = [(dt.get_text(), dd.get_text()) for dt, dd in zip(credits.select("dt"), credits.select("dd"))]
+    people = [
+        (dt.get_text(), dd.get_text())
+        for dt, dd in zip(credits.select("dt"), credits.select("dd"), strict=True)
+    ]
     assert people == [
         ("Programme", "Evening Studio"),
         ("Host", "Oksana Host"),
@@ -80,15 +83,25 @@ def test_article_query_budget_does_not_grow_with_content(
 ):
     """A long body full of quotes, questions and links, many people and tags, and a full feed
     still cost the same few queries."""
-    people = [(newsroom.guest, "guest", "x"), (newsroom.host, "host", ""), (newsroom.author, "author", "")]
+    people = [
+        (newsroom.guest, "guest", "x"),
+        (newsroom.host, "host", ""),
+        (newsroom.author, "author", ""),
+    ]
     body = []
     for i in range(30):
         body += [
             {"type": "paragraph", "value": f"<p>Paragraph {i}.</p>"},
             {"type": "pull_quote", "value": {"quote": f"Quote {i}", "person": newsroom.guest.pk}},
-            {"type": "question", "value": {"question": f"Question {i}?", "speaker": newsroom.host.pk}},
+            {
+                "type": "question",
+                "value": {"question": f"Question {i}?", "speaker": newsroom.host.pk},
+            },
             {"type": "heading", "value": f"Heading {i}"},
-            {"type": "read_also", "value": {"links": [newsroom.news.pk, newsroom.items[i % 12].pk]}},
+            {
+                "type": "read_also",
+                "value": {"links": [newsroom.news.pk, newsroom.items[i % 12].pk]},
+            },
         ]
     add_article(
         newsroom.politics,

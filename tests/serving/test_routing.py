@@ -119,7 +119,9 @@ def test_preview_of_a_draft_still_works(admin_client, newsroom):
     assert b"Draft headline" not in Client().get("/politics/the-guest-explains-the-week/").content
 
 
-def test_fast_route_serves_with_fewer_queries_than_wagtail(client, newsroom, django_assert_num_queries):
+def test_fast_route_serves_with_fewer_queries_than_wagtail(
+    client, newsroom, django_assert_num_queries
+):
     url = "/politics/the-guest-explains-the-week/"
     client.get(url)  # warm the editions snapshot, menu and feed
     with django_assert_num_queries(4):  # route, credits, read-also pages, tags

@@ -2,7 +2,6 @@ import logging
 
 from django import template
 from django.utils.html import format_html
-
 from wagtail.images.models import Filter
 
 from masthead.articles.renditions import RENDITION_FILTERS

@@ -1,0 +1,37 @@
+from bs4 import BeautifulSoup
+
+from masthead.frontpage.models import FrontPage, TopStory
+
+
+def stories(client) -> list[str]:
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    return [a.get_text() for a in soup.select(".stories h3 a")]
+
+
+def test_without_picks_the_newest_interviews_lead(client, newsroom):
+    assert stories(client) == ["The guest explains the week"]
+
+
+def test_editors_picks_in_their_order_and_only_live_ones(client, newsroom):
+    front = FrontPage.objects.get()
+    for order, article in enumerate([newsroom.items[2], newsroom.interview, newsroom.items[5]]):
+        TopStory.objects.create(page=front, article=article, sort_order=order)
+    assert stories(client) == [
+        "News item number 2",
+        "The guest explains the week",
+        "News item number 5",
+    ]
+    newsroom.items[5].unpublish()
+    assert stories(client) == ["News item number 2", "The guest explains the week"]
+
+
+def test_front_page_shows_the_feed_and_keeps_its_budget(
+    client, newsroom, django_assert_num_queries
+):
+    front = FrontPage.objects.get()
+    for order, article in enumerate(newsroom.items[:7]):
+        TopStory.objects.create(page=front, article=article, sort_order=order)
+    client.get("/")
+    with django_assert_num_queries(2):  # route, top stories
+        response = client.get("/")
+    assert b"More news" in response.content
