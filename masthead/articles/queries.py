@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from taggit.models import Tag
 
+from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.people.models import Person
 
-from .blocks import people_already_fetched
+from .blocks import expand_paragraphs, people_already_fetched
 from .dateline import dateline
 from .models import Appearance, ArticlePage, Role
 
@@ -36,13 +38,28 @@ class ArticleCredits:
         return self.guests[0].person if self.guests else None
 
 
-def article_credits(article: ArticlePage) -> ArticleCredits:
-    """Authors, hosts and guests in their editorial order (one query)."""
-    rows = (
-        Appearance.objects.filter(article=article)
+# Stand-in for the article's id in the compiled queries below.
+_ARTICLE = -918_273_645
+
+CREDITS = CompiledQuery(
+    lambda article_id: (
+        Appearance.objects.filter(article_id=article_id)
         .select_related("person", "person__photo")
         .order_by("sort_order", "id")
-    )
+    ),
+    article_id=_ARTICLE,
+)
+TAGS = CompiledQuery(
+    lambda article_id: Tag.objects.filter(
+        articles_articletag_items__content_object_id=article_id
+    ).order_by("name"),
+    article_id=_ARTICLE,
+)
+
+
+def article_credits(article: ArticlePage) -> ArticleCredits:
+    """Authors, hosts and guests in their editorial order (one query)."""
+    rows = CREDITS.fetch(article_id=article.pk)
     by_role: dict[str, list[Credit]] = {Role.AUTHOR: [], Role.HOST: [], Role.GUEST: []}
     for row in rows:
         by_role[row.role].append(Credit(row.person, row.role, row.credentials))
@@ -53,7 +70,9 @@ def load_body(article: ArticlePage, people: dict[int, Person]) -> list:
     """The body's blocks, with people named in quotes and questions taken from ``people``
     rather than fetched again; one query per other kind of chosen object (pages, images)."""
     with people_already_fetched(people):
-        return list(article.body)
+        blocks = list(article.body)
+    expand_paragraphs([block.value for block in blocks if block.block_type == "paragraph"])
+    return blocks
 
 
 def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
@@ -63,7 +82,7 @@ def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
     context = {
         "credits": credits,
         "body_blocks": load_body(article, people),
-        "tags": list(article.tags.all()),
+        "tags": TAGS.fetch(article_id=article.pk),
     }
     if edition is not None:
         context["dateline"] = dateline(

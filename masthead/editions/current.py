@@ -32,6 +32,7 @@ class CurrentEdition:
     site_name: str
     root_page_id: int
     brand: str
+    tagline: str
     time_zone_name: str
     language_code: str
     # url_path of the home page for each language that has a live translation of it
@@ -106,6 +107,7 @@ def load_editions() -> list[CurrentEdition]:
                 site_name=site.site_name,
                 root_page_id=site.root_page_id,
                 brand=edition.brand if edition else DEFAULT_BRAND,
+                tagline=edition.tagline if edition else "",
                 time_zone_name=edition.time_zone if edition else DEFAULT_TIME_ZONE,
                 language_code=language,
                 root_paths={code: url_path for code, (url_path, _) in paths.items()},

@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import edition_for_request
-from masthead.editions.fragments import cached_fragment
 
 from .queries import latest_news
 

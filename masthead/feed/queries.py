@@ -1,16 +1,20 @@
 """Every list of articles a reader sees: the latest-news feed, the news archive, and the
 listings of a section, a tag, a person and a programme. Each is one query, whatever its length,
-paginated by cursor."""
+paginated by cursor, and compiled to SQL once per process (see ``masthead.caching.compiled``)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from taggit.models import Tag
 
 from masthead.articles.models import Appearance, ArticlePage
+from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.editions.visibility import under_view_restriction
 from masthead.people.models import Person
@@ -22,6 +26,12 @@ from .grouping import FeedDay, FeedItem, news_feed_by_day
 
 FEED_SIZE = 40  # headlines in the latest-news block beside every page
 PAGE_SIZE = 40  # headlines on a page of a listing
+
+_FIELDS = ("page_ptr_id", "title", "url_path", "published_at", "kind")
+# Stand-ins for the values of compiled queries; no real query can contain them.
+_TEXT = "\x00listing\x00"
+_NUMBER = -987_654_321
+_MOMENT = dt.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -37,9 +47,66 @@ class Listing:
 
 def public_articles(edition: CurrentEdition) -> QuerySet[ArticlePage]:
     """Live articles of this edition outside any view-restricted part of the tree."""
-    return ArticlePage.objects.filter(live=True, path__startswith=edition.root_tree_path()).exclude(
+    return _public_articles(edition.root_tree_path())
+
+
+def _public_articles(root: str) -> QuerySet[ArticlePage]:
+    return ArticlePage.objects.filter(live=True, path__startswith=root).exclude(
         under_view_restriction()
     )
+
+
+# What each listing selects, given the edition's root and the listing's own key.
+_SELECTIONS: dict[str, Callable[[str, object], QuerySet[ArticlePage]]] = {
+    "archive": lambda root, key: _public_articles(root),
+    "section": lambda root, key: _public_articles(root).filter(path__startswith=key),
+    "tag": lambda root, key: _public_articles(root).filter(tagged_items__tag_id=key),
+    "programme": lambda root, key: _public_articles(root).filter(programme_id=key),
+    "person": lambda root, key: _public_articles(root).filter(
+        Exists(Appearance.objects.filter(article_id=OuterRef("page_ptr_id"), person_id=key))
+    ),
+}
+_KEY_PLACEHOLDERS = {"archive": None, "section": _TEXT, "tag": _NUMBER, "programme": _NUMBER}
+
+
+@cache
+def _listing_query(selection: str, direction: str, size: int) -> CompiledQuery:
+    """The compiled query of one listing, read newest first (``first``, ``before`` a cursor) or
+    oldest first (``after`` a cursor)."""
+    select = _SELECTIONS[selection]
+
+    def build(root: str, key=None, moment=None, article_id=None) -> QuerySet:
+        articles = select(root, key)
+        if direction == "before":
+            articles = articles.filter(Cursor(moment, article_id).older())
+        elif direction == "after":
+            articles = articles.filter(Cursor(moment, article_id).newer())
+        order = (
+            ("published_at", "page_ptr_id")
+            if direction == "after"
+            else (
+                "-published_at",
+                "-page_ptr_id",
+            )
+        )
+        return articles.order_by(*order).values_list(*_FIELDS)[:size]
+
+    placeholders: dict = {"root": "\x00root\x00"}
+    key = _KEY_PLACEHOLDERS.get(selection, _NUMBER)
+    if key is not None:
+        placeholders["key"] = key
+    if direction != "first":
+        placeholders.update(moment=_MOMENT, article_id=_NUMBER - 1)
+    return CompiledQuery(build, **placeholders)
+
+
+def _fetch(selection: str, direction: str, size: int, edition: CurrentEdition, key, cursor):
+    values: dict = {"root": edition.root_tree_path()}
+    if _KEY_PLACEHOLDERS.get(selection, _NUMBER) is not None:
+        values["key"] = key
+    if cursor is not None:
+        values.update(moment=cursor.published_at, article_id=cursor.article_id)
+    return _listing_query(selection, direction, size).fetch(**values)
 
 
 def _items(rows, edition: CurrentEdition) -> list[FeedItem]:
@@ -49,35 +116,26 @@ def _items(rows, edition: CurrentEdition) -> list[FeedItem]:
     ]
 
 
-_FIELDS = ("page_ptr_id", "title", "url_path", "published_at", "kind")
-
-
 def latest_news(edition: CurrentEdition, limit: int = FEED_SIZE) -> list[FeedDay]:
     """The newest ``limit`` articles, grouped by day: the feed beside every page."""
-    rows = public_articles(edition).order_by("-published_at", "-page_ptr_id").values_list(*_FIELDS)
-    return news_feed_by_day(_items(rows[:limit], edition), edition.time_zone, edition.language_code)
+    rows = _fetch("archive", "first", limit, edition, None, None)
+    return news_feed_by_day(_items(rows, edition), edition.time_zone, edition.language_code)
 
 
-def paginate(request: HttpRequest, articles: QuerySet, size: int = PAGE_SIZE) -> Listing:
-    """One page of ``articles``, newest first, from the ``before`` or ``after`` cursor."""
+def paginate(request: HttpRequest, selection: str, key=None, size: int = PAGE_SIZE) -> Listing:
+    """One page of a listing, newest first, from the ``before`` or ``after`` cursor."""
     edition = edition_for_request(request)
     before, after = request.GET.get("before"), request.GET.get("after")
     if after is not None and before is None:
         cursor = Cursor.parse(after)
-        rows = list(
-            articles.filter(cursor.newer())
-            .order_by("published_at", "page_ptr_id")
-            .values_list(*_FIELDS)[: size + 1]
-        )
+        rows = _fetch(selection, "after", size + 1, edition, key, cursor)
         more_newer = len(rows) > size
         items = _items(reversed(rows[:size]), edition)
         more_older = True
     else:
-        if before is not None:
-            articles = articles.filter(Cursor.parse(before).older())
-        rows = list(
-            articles.order_by("-published_at", "-page_ptr_id").values_list(*_FIELDS)[: size + 1]
-        )
+        cursor = Cursor.parse(before) if before is not None else None
+        direction = "before" if cursor else "first"
+        rows = _fetch(selection, direction, size + 1, edition, key, cursor)
         more_older = len(rows) > size
         items = _items(rows[:size], edition)
         more_newer = before is not None
@@ -93,31 +151,25 @@ def paginate(request: HttpRequest, articles: QuerySet, size: int = PAGE_SIZE) ->
 
 
 def news_archive(request: HttpRequest) -> Listing:
-    return paginate(request, public_articles(edition_for_request(request)))
+    return paginate(request, "archive")
 
 
 def section_listing(request: HttpRequest, section: SectionPage) -> Listing:
-    articles = public_articles(edition_for_request(request)).filter(
-        path__startswith=section.path, depth=section.depth + 1
-    )
-    return paginate(request, articles)
+    """Articles filed under the section (its children: articles have no children of their own)."""
+    return paginate(request, "section", section.path)
 
 
 def tag_listing(request: HttpRequest, tag: Tag) -> Listing:
-    articles = public_articles(edition_for_request(request)).filter(tagged_items__tag=tag)
-    return paginate(request, articles)
+    return paginate(request, "tag", tag.pk)
 
 
 def programme_listing(request: HttpRequest, programme: Programme) -> Listing:
-    articles = public_articles(edition_for_request(request)).filter(programme=programme)
-    return paginate(request, articles)
+    return paginate(request, "programme", programme.pk)
 
 
 def person_listing(request: HttpRequest, person: Person) -> Listing:
     """Everything the person wrote, hosted or appeared in."""
-    appears = Appearance.objects.filter(article_id=OuterRef("page_ptr_id"), person=person)
-    articles = public_articles(edition_for_request(request)).filter(Exists(appears))
-    return paginate(request, articles)
+    return paginate(request, "person", person.pk)
 
 
 def programmes_hosted_by(person: Person) -> list[Programme]:

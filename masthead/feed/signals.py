@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from masthead.articles.models import ArticlePage
-from masthead.editions.fragments import forget_fragment
+from masthead.caching.fragments import forget_fragment
 from masthead.editions.models import Edition
 
 from .fragment import FRAGMENT

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
+from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition
-from masthead.editions.fragments import cached_fragment
 
 from .models import SectionPage
 

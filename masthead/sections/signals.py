@@ -2,7 +2,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from masthead.editions.fragments import forget_fragment
+from masthead.caching.fragments import forget_fragment
 
 from .models import SectionPage
 from .navigation import FRAGMENT

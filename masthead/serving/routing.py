@@ -13,6 +13,7 @@ from functools import cache
 
 from wagtail.models import Page, get_page_models
 
+from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition
 from masthead.editions.visibility import under_alias, under_view_restriction
 
@@ -46,16 +47,22 @@ def fast_routing_is_exact() -> bool:
     return all(model.route is Page.route for model in get_page_models())
 
 
-def route(edition: CurrentEdition, path: str) -> Page | None:
-    """The live, unrestricted specific page at ``path`` (e.g. ``"news/some-story/"``), or None
-    when Wagtail's own routing must decide."""
-    url_path = edition.root_path() + path
-    candidates = (
+def _pages_at(url_path: str):
+    return (
         Page.objects.filter(url_path=url_path, live=True)
         .select_related(*select_related_paths())
         .annotate(restricted=under_view_restriction(), aliased=under_alias())
     )
-    page = next(iter(candidates), None)
+
+
+PAGES_AT = CompiledQuery(_pages_at, url_path="\x00url-path\x00")
+
+
+def route(edition: CurrentEdition, path: str) -> Page | None:
+    """The live, unrestricted specific page at ``path`` (e.g. ``"news/some-story/"``), or None
+    when Wagtail's own routing must decide."""
+    pages = PAGES_AT.fetch(url_path=edition.root_path() + path)
+    page = pages[0] if pages else None
     if page is None or page.restricted or page.aliased:
         return None
     model = page.specific_class

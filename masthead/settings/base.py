@@ -24,6 +24,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost
 INSTALLED_APPS = [
     # Masthead's newsroom, in dependency order: an app imports only from those above it.
     "masthead.editions",
+    "masthead.caching",
     "masthead.people",
     "masthead.programmes",
     "masthead.sections",

@@ -150,3 +150,23 @@ def test_video_url_becomes_an_embedded_player(client, newsroom):
         "https://www.youtube-nocookie.com/embed/abcDEF12345",
         "https://player.vimeo.com/video/1234567",
     ]
+
+
+def test_links_inside_paragraphs_cost_one_query_for_the_whole_body(
+    client, newsroom, django_assert_num_queries
+):
+    linked = newsroom.items[:10]
+    body = [
+        {
+            "type": "paragraph",
+            "value": f'<p>See <a linktype="page" id="{item.pk}">item {n}</a> and more.</p>',
+        }
+        for n, item in enumerate(linked * 3)
+    ]
+    add_article(newsroom.news, "Linked", dt.datetime(2024, 9, 3, tzinfo=dt.UTC), body=body)
+    client.get("/news/linked/")
+    with django_assert_num_queries(4):  # route, people, tags, linked pages
+        response = client.get("/news/linked/")
+    soup = visible_parts(response.content)
+    hrefs = [a["href"] for a in soup.select(".article-body a")]
+    assert hrefs == [f"/news/{item.slug}/" for item in linked * 3]

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from .current import CurrentEdition
+from masthead.editions.current import CurrentEdition
 
 T = TypeVar("T")
 

@@ -1,0 +1,9 @@
+from wagtail import hooks
+
+from .links import PageLinkHandler
+
+
+# Registered after Wagtail's own handler (order), which it replaces.
+@hooks.register("register_rich_text_features", order=100)
+def page_links_in_one_query(features) -> None:
+    features.register_link_type(PageLinkHandler)

@@ -1,0 +1,70 @@
+"""A compiled query returns what the ORM returns for the same values."""
+
+import datetime as dt
+
+import pytest
+from wagtail.models import Page
+
+from masthead.articles.models import ArticlePage
+from masthead.caching.compiled import CompiledQuery
+
+PLACEHOLDER_TEXT = "\x00test\x00"
+
+
+def test_model_query_matches_the_orm_with_related_objects(newsroom, django_assert_num_queries):
+    def build(url_path):
+        return ArticlePage.objects.filter(url_path=url_path).select_related("programme")
+
+    query = CompiledQuery(build, url_path=PLACEHOLDER_TEXT)
+    for page in Page.objects.all():
+        expected = list(build(page.url_path))
+        with django_assert_num_queries(1):
+            got = query.fetch(url_path=page.url_path)
+        assert [(p.pk, p.title, p.published_at, list(p.body.raw_data)) for p in got] == [
+            (p.pk, p.title, p.published_at, list(p.body.raw_data)) for p in expected
+        ]
+        for a, b in zip(got, expected, strict=True):
+            with django_assert_num_queries(0):
+                assert getattr(a.programme, "title", None) == getattr(b.programme, "title", None)
+
+
+def test_values_query_with_like_datetime_and_number(newsroom):
+    def build(prefix, moment, number):
+        return (
+            ArticlePage.objects.filter(
+                path__startswith=prefix, published_at__lt=moment, page_ptr_id__gt=number
+            )
+            .order_by("-published_at")
+            .values_list("page_ptr_id", "title", "published_at")[:5]
+        )
+
+    query = CompiledQuery(
+        build,
+        prefix=PLACEHOLDER_TEXT,
+        moment=dt.datetime(1901, 1, 1, tzinfo=dt.UTC),
+        number=-123456789,
+    )
+    for section in (newsroom.news, newsroom.politics):
+        for hours in (0, 5, 13, 48):
+            values = {
+                "prefix": section.path,
+                "moment": newsroom.items[0].published_at - dt.timedelta(hours=hours),
+                "number": 0,
+            }
+            assert query.fetch(**values) == list(build(**values))
+
+
+def test_like_values_are_escaped(newsroom):
+    def build(prefix):
+        return ArticlePage.objects.filter(title__startswith=prefix).values_list("title")
+
+    query = CompiledQuery(build, prefix=PLACEHOLDER_TEXT)
+    assert query.fetch(prefix="News item number 1") == list(build("News item number 1"))
+    assert query.fetch(prefix="News item%") == []
+    assert query.fetch(prefix="News_item") == []
+
+
+def test_placeholder_must_be_a_parameter(db):
+    query = CompiledQuery(lambda value: ArticlePage.objects.all(), value=PLACEHOLDER_TEXT)
+    with pytest.raises(ValueError, match="not a parameter"):
+        query.fetch(value="x")

@@ -1,0 +1,278 @@
+"""``manage.py demo_newsroom``: a complete, live newsroom that readers can browse, the same for
+the same seed and clock, and left alone when it already exists.
+
+The full newsroom is built once for the module inside a transaction that is rolled back at the
+end, so the rest of the suite finds its empty database again; each test runs in a savepoint
+inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zoneinfo
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from io import StringIO
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.images.models import Image
+from wagtail.models import Collection, Page, Revision, Site
+
+from masthead.articles.models import Appearance, ArticlePage
+from masthead.demo.content.outlet import BRAND
+from masthead.demo.newsroom import COLLECTION_NAME
+from masthead.demo.plan import SIZES, NewsroomPlan, PageRef, PersonRef
+from masthead.demo.planner import plan_newsroom
+from masthead.editions.models import Edition
+from masthead.frontpage.models import FrontPage
+from masthead.people.models import Person
+from masthead.programmes.models import Programme
+from masthead.sections.models import SectionPage
+
+NOW = "2024-09-20T15:00:00+00:00"
+NOW_AT = dt.datetime.fromisoformat(NOW)
+KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
+STORY_KINDS = ("interview", "analysis")
+
+
+def demo_newsroom(*args: str) -> str:
+    output = StringIO()
+    call_command("demo_newsroom", "--now", NOW, *args, stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The full demo newsroom (seed 1), built once; the command's output."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo_newsroom("--seed", "1")
+        transaction.set_rollback(True)
+
+
+def counts() -> dict[str, int]:
+    return {
+        "sections": SectionPage.objects.count(),
+        "people": Person.objects.count(),
+        "programmes": Programme.objects.count(),
+        "articles": ArticlePage.objects.count(),
+        "appearances": Appearance.objects.count(),
+        "images": Image.objects.count(),
+        "revisions": Revision.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def body_of(article: ArticlePage) -> list[dict]:
+    return list(article.body.raw_data)
+
+
+def newsroom_digest() -> str:
+    """A hash of every article's path, headline, time, kind, lead and body, with the people and
+    pages a body names given by slug and path rather than by key (keys differ between builds)."""
+    slugs = dict(Person.objects.values_list("pk", "slug"))
+    root = FrontPage.objects.get().url_path
+    paths = {
+        pk: url_path.removeprefix(root).strip("/")
+        for pk, url_path in Page.objects.values_list("pk", "url_path")
+    }
+    return _hash(
+        [
+            paths[article.pk],
+            article.title,
+            article.published_at.isoformat(),
+            article.kind,
+            article.lead,
+            [_named(block, slugs.get, paths.get) for block in body_of(article)],
+        ]
+        for article in ArticlePage.objects.all()
+    )
+
+
+def plan_digest(plan: NewsroomPlan) -> str:
+    """The same hash, computed from the plan without a database."""
+
+    def person(ref: PersonRef) -> str:
+        return ref.slug
+
+    def page(ref: PageRef) -> str:
+        return f"{ref.section}/{ref.slug}" if ref.slug else ref.section
+
+    return _hash(
+        [
+            page(article.ref),
+            article.title,
+            article.published_at.isoformat(),
+            article.kind,
+            article.lead,
+            [_named({"type": b.type, "value": b.value}, person, page) for b in article.body],
+        ]
+        for article in plan.articles
+    )
+
+
+def _named(block: dict, person: Callable[[Any], str], page: Callable[[Any], str]) -> dict:
+    kind, value = block["type"], block["value"]
+    if kind == "pull_quote":
+        value = {**value, "person": person(value["person"])}
+    elif kind == "question":
+        value = {**value, "speaker": person(value["speaker"])}
+    elif kind == "read_also":
+        value = {**value, "links": [page(link) for link in value["links"]]}
+    return {"type": kind, "value": value}
+
+
+def _hash(rows: Iterable[list]) -> str:
+    ordered = sorted(rows, key=lambda row: row[0])  # by path, which is unique
+    return hashlib.sha256(json.dumps(ordered, sort_keys=True).encode()).hexdigest()
+
+
+def test_edition_sections_people_and_programmes(demo, db):
+    edition = Edition.for_site(Site.objects.get(is_default_site=True))
+    assert (edition.brand, edition.time_zone) == (BRAND, "Europe/Kyiv")
+    assert edition.tagline
+
+    sections = SectionPage.objects.child_of(FrontPage.objects.get()).live().order_by("path")
+    assert [s.title for s in sections] == ["News", "Politics", "War", "Economy", "World", "Opinion"]
+    assert all(s.show_in_menus and s.intro for s in sections)
+
+    people = list(Person.objects.select_related("photo"))
+    assert 9 <= len(people) <= 12
+    for person in people:
+        assert person.description and person.photo and person.photo.width == 400
+        assert 2 <= person.bio.count(". ") + 1 <= 3, person.bio
+
+    programmes = Programme.objects.prefetch_related("hosts")
+    assert programmes.count() == 2
+    hosts = {host.person_id for programme in programmes for host in programme.hosts.all()}
+    assert len(hosts) == 2
+    assert all(p.description and p.schedule and p.image_id for p in programmes)
+
+    authors = set(Appearance.objects.filter(role="author").values_list("person", flat=True))
+    assert len(authors - hosts) >= 3
+
+
+def test_interviews_and_analyses_read_like_the_real_thing(demo, db):
+    stories = list(ArticlePage.objects.filter(kind__in=STORY_KINDS).prefetch_related("appearances"))
+    assert len(stories) >= 20
+    assert ArticlePage.objects.filter(kind="opinion").exists()
+    for story in stories:
+        assert story.lead and story.main_image_id and story.main_image_caption
+        assert story.main_image_credit and story.tags.exists()
+        roles = Counter(a.role for a in story.appearances.all())
+        guests = [a for a in story.appearances.all() if a.role == "guest"]
+        assert roles["author"] == 1 and guests and guests[0].credentials
+
+        body = body_of(story)
+        kinds = Counter(block["type"] for block in body)
+        assert 8 <= len(body) <= 20, kinds
+        assert 2 <= kinds["pull_quote"] <= 5
+        assert all(b["value"]["person"] for b in body if b["type"] == "pull_quote")
+        assert body[-1]["type"] == "read_also" and body[-1]["value"]["links"]
+        assert body[0]["type"] == "paragraph" and body[0]["value"].startswith("<p>")
+        if story.kind == "interview":
+            host = next(a.person_id for a in story.appearances.all() if a.role == "host")
+            assert story.programme_id
+            assert 1 <= kinds["question"] <= 3
+            assert {b["value"]["speaker"] for b in body if b["type"] == "question"} == {host}
+
+
+def test_a_week_of_news_filed_mostly_under_news(demo, db):
+    news = ArticlePage.objects.filter(kind="news")
+    assert 280 <= news.count() <= 320
+    times = [t.astimezone(KYIV) for t in news.values_list("published_at", flat=True)]
+    assert max(times) < NOW_AT
+    assert len({t.date() for t in times}) >= 5
+    day = sum(1 for t in times if 8 <= t.hour < 22)
+    assert day > 3 * (len(times) - day)  # several an hour by day, a few at night
+    under_news = news.filter(url_path__startswith=FrontPage.objects.get().url_path + "news/")
+    assert under_news.count() > news.count() / 2
+    with_body = sum(1 for body in news.values_list("body", flat=True) if body)
+    assert 0 < with_body < news.count() / 3
+    assert not news.exclude(lead="").exists()
+
+
+def test_every_article_is_live_from_a_published_revision(demo, db):
+    articles = ArticlePage.objects.all()
+    assert not articles.filter(live=False).exists()
+    assert not articles.filter(live_revision__isnull=True).exists()
+    assert not articles.filter(has_unpublished_changes=True).exists()
+    assert (
+        Revision.page_revisions.filter(
+            object_id__in=[str(pk) for pk in articles.values_list("pk", flat=True)]
+        ).count()
+        == articles.count()
+    )
+
+
+def test_top_stories_and_the_admin_user(demo, db):
+    front = FrontPage.objects.get()
+    picks = [story.article for story in front.top_stories.select_related("article")]
+    assert len(picks) == 7 and all(article.kind in STORY_KINDS for article in picks)
+    assert front.live_revision_id
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("masthead-demo")
+    assert "Admin: http://127.0.0.1:8000/admin/  user: admin  password: masthead-demo" in demo
+
+
+def test_reader_pages_respond(demo, db, client):
+    interview = ArticlePage.objects.filter(kind="interview").first()
+    root = FrontPage.objects.get().url_path
+    urls = [
+        "/",
+        "/latest/",
+        "/" + interview.url_path.removeprefix(root),
+        f"/people/{Person.objects.first().slug}/",
+        f"/programmes/{Programme.objects.first().slug}/",
+        *("/" + s.url_path.removeprefix(root) for s in SectionPage.objects.all()),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+    page = BeautifulSoup(client.get(urls[2]).content, "html.parser")
+    assert page.h1.get_text() == interview.title
+    assert len(page.select(".pull-quote")) >= 2 and page.select(".question")
+
+
+def test_editors_can_open_a_story_in_the_admin(demo, db, client):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    interview = ArticlePage.objects.filter(kind="interview").first()
+    response = client.get(f"/admin/pages/{interview.pk}/edit/")
+    assert response.status_code == 200
+    assert interview.lead.encode() in response.content
+
+
+def test_the_same_seed_and_clock_give_the_same_newsroom(demo, db):
+    plan = plan_newsroom(1, NOW_AT, SIZES["full"])
+    assert newsroom_digest() == plan_digest(plan)
+    assert plan_digest(plan_newsroom(1, NOW_AT, SIZES["full"])) == plan_digest(plan)
+    assert plan_digest(plan_newsroom(2, NOW_AT, SIZES["full"])) != plan_digest(plan)
+
+
+def test_a_second_run_changes_nothing(demo, db):
+    before = counts()
+    assert "already exists" in demo_newsroom("--seed", "5")
+    assert counts() == before
+
+
+def test_reset_rebuilds_the_same_newsroom(demo, db):
+    before = counts()
+    demo_newsroom("--seed", "7", "--size", "small", "--reset")
+    first = newsroom_digest()
+    assert first == plan_digest(plan_newsroom(7, NOW_AT, SIZES["small"]))
+    assert Person.objects.count() == before["people"]
+    assert get_user_model().objects.count() == before["users"]
+    assert Collection.objects.filter(name=COLLECTION_NAME).count() == 1
+    pictures = Image.objects.filter(collection__name=COLLECTION_NAME).count()
+    assert Image.objects.count() == pictures == 11 + 2 + 5
+
+    demo_newsroom("--seed", "7", "--size", "small", "--reset")
+    assert newsroom_digest() == first
+    assert Image.objects.count() == pictures
