@@ -108,10 +108,10 @@ class ArticlePage(Page):
         return self.title
 
     def get_context(self, request, *args, **kwargs) -> dict:
-        from .queries import article_page_context
+        from .queries import article_html
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_page_context(request, self))
+        context["article_html"] = article_html(request, self)
         return context
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from masthead.caching.compiled import CompiledQuery
+from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.people.models import Person
 
@@ -93,3 +96,21 @@ def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
                 article.updated_at, edition.time_zone, edition.language_code
             )
     return context
+
+
+ARTICLES_FRAGMENT = "articles"
+
+
+def article_html(request: HttpRequest, article: ArticlePage) -> str:
+    """The rendered article (headline to credits), built once per published revision and change
+    to anything it shows (see ``signals.py``); previews always render the draft afresh."""
+
+    def build() -> str:
+        context = {"page": article, **article_page_context(request, article)}
+        return render_to_string("articles/includes/article.html", context, request=request)
+
+    edition = edition_for_request(request)
+    if edition is None or getattr(request, "is_preview", False):
+        return mark_safe(build())
+    variant = f"{article.pk}:{article.live_revision_id}"
+    return mark_safe(cached_fragment(ARTICLES_FRAGMENT, edition, build, variant))

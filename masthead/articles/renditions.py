@@ -3,6 +3,7 @@ reader waits."""
 
 from collections.abc import Iterable
 
+from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
@@ -13,6 +14,16 @@ RENDITION_FILTERS: dict[str, str] = {
     "body": "max-960x960|format-jpeg",
     "portrait": "fill-240x240-c80|format-jpeg",
 }
+
+
+def public_renditions(lookup: str) -> Prefetch:
+    """Prefetch the public renditions of the images at ``lookup`` (e.g.
+    ``"main_image__renditions"``), so a list of pictures costs one query, not one per picture."""
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        lookup,
+        queryset=rendition_model.objects.filter(filter_spec__in=RENDITION_FILTERS.values()),
+    )
 
 
 def create_renditions(images: Iterable[AbstractImage]) -> None:

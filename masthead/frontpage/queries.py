@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from masthead.articles.dateline import dateline
 from masthead.articles.models import ArticlePage
+from masthead.articles.renditions import public_renditions
 from masthead.editions.current import edition_for_request
 from masthead.feed.queries import public_articles
 
@@ -20,10 +21,14 @@ class Story:
 
 
 def top_stories(request: HttpRequest, front_page: FrontPage) -> list[Story]:
-    """The editors' picks that are live and public, in order (one query); when they have picked
-    none, the newest interviews and analyses stand in."""
+    """The editors' picks that are live and public, in order, with their pictures' renditions
+    (two queries); when they have picked none, the newest interviews and analyses stand in."""
     edition = edition_for_request(request)
-    articles = public_articles(edition).select_related("main_image")
+    articles = (
+        public_articles(edition)
+        .select_related("main_image")
+        .prefetch_related(public_renditions("main_image__renditions"))
+    )
     picks = list(
         articles.filter(top_story_placements__page=front_page).order_by(
             "top_story_placements__sort_order"

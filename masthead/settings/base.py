@@ -113,7 +113,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "masthead.caching.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "masthead",
         }

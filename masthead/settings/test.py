@@ -15,7 +15,7 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 if os.environ.get("TEST_REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "masthead.caching.redis.RedisCache",
             "LOCATION": os.environ["TEST_REDIS_URL"],
             "KEY_PREFIX": "masthead-test",
         }

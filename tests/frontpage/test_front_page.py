@@ -1,4 +1,7 @@
 from bs4 import BeautifulSoup
+from django.core.cache import cache
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from masthead.frontpage.models import FrontPage, TopStory
 
@@ -30,8 +33,15 @@ def test_front_page_shows_the_feed_and_keeps_its_budget(
 ):
     front = FrontPage.objects.get()
     for order, article in enumerate(newsroom.items[:7]):
+        article.main_image = Image.objects.create(
+            title=f"Picture {order}", file=get_test_image_file(size=(1300, 800))
+        )
+        article.save_revision().publish()
         TopStory.objects.create(page=front, article=article, sort_order=order)
     client.get("/")
-    with django_assert_num_queries(2):  # route, top stories
+    cache.clear()  # renditions must come from the prefetch, not from the cache
+    client.get("/")
+    with django_assert_num_queries(3):  # route, top stories, their renditions
         response = client.get("/")
     assert b"More news" in response.content
+    assert response.content.count(b"<img ") == 7
