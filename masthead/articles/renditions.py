@@ -16,14 +16,12 @@ RENDITION_FILTERS: dict[str, str] = {
 }
 
 
-def public_renditions(lookup: str) -> Prefetch:
-    """Prefetch the public renditions of the images at ``lookup`` (e.g.
+def public_renditions(lookup: str, *uses: str) -> Prefetch:
+    """Prefetch the renditions for ``uses`` (e.g. ``"card"``) of the images at ``lookup`` (e.g.
     ``"main_image__renditions"``), so a list of pictures costs one query, not one per picture."""
     rendition_model = get_image_model().get_rendition_model()
-    return Prefetch(
-        lookup,
-        queryset=rendition_model.objects.filter(filter_spec__in=RENDITION_FILTERS.values()),
-    )
+    specs = [RENDITION_FILTERS[use] for use in uses]
+    return Prefetch(lookup, queryset=rendition_model.objects.filter(filter_spec__in=specs))
 
 
 def create_renditions(images: Iterable[AbstractImage]) -> None:

@@ -17,6 +17,9 @@ class FeedItem:
     url: str
     published_at: dt.datetime
     kind: str
+    # On the edition's clock, formatted once here rather than by template filters per item.
+    local_time: str = ""  # "18:00"
+    local_iso: str = ""  # "2024-09-20T18:00:00+03:00"
 
 
 @dataclass(frozen=True)

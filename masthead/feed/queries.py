@@ -110,10 +110,21 @@ def _fetch(selection: str, direction: str, size: int, edition: CurrentEdition, k
 
 
 def _items(rows, edition: CurrentEdition) -> list[FeedItem]:
-    return [
-        FeedItem(article_id, title, edition.relative_url(url_path), published_at, kind)
-        for article_id, title, url_path, published_at, kind in rows
-    ]
+    items = []
+    for article_id, title, url_path, published_at, kind in rows:
+        local = published_at.astimezone(edition.time_zone)
+        items.append(
+            FeedItem(
+                article_id,
+                title,
+                edition.relative_url(url_path),
+                published_at,
+                kind,
+                local.strftime("%H:%M"),
+                local.isoformat(),
+            )
+        )
+    return items
 
 
 def latest_news(edition: CurrentEdition, limit: int = FEED_SIZE) -> list[FeedDay]:

@@ -17,10 +17,10 @@ class FrontPage(Page):
         verbose_name = "front page"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from .queries import top_stories
+        from .queries import top_stories_html
 
         context = super().get_context(request, *args, **kwargs)
-        context["top_stories"] = top_stories(request, self)
+        context["top_stories_html"] = top_stories_html(request, self)
         return context
 
 

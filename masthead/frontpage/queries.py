@@ -1,10 +1,14 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from masthead.articles.dateline import dateline
 from masthead.articles.models import ArticlePage
+from masthead.articles.queries import ARTICLES_FRAGMENT
 from masthead.articles.renditions import public_renditions
+from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import edition_for_request
 from masthead.feed.queries import public_articles
 
@@ -26,8 +30,9 @@ def top_stories(request: HttpRequest, front_page: FrontPage) -> list[Story]:
     edition = edition_for_request(request)
     articles = (
         public_articles(edition)
+        .defer_streamfields()
         .select_related("main_image")
-        .prefetch_related(public_renditions("main_image__renditions"))
+        .prefetch_related(public_renditions("main_image__renditions", "lead", "card"))
     )
     picks = list(
         articles.filter(top_story_placements__page=front_page).order_by(
@@ -42,3 +47,18 @@ def top_stories(request: HttpRequest, front_page: FrontPage) -> list[Story]:
         )
         for article in picks
     ]
+
+
+def top_stories_html(request: HttpRequest, front_page: FrontPage) -> str:
+    """The rendered top stories, kept like a rendered article: until any page is published or
+    anything an article shows changes (see ``masthead.articles.signals``)."""
+
+    def build() -> str:
+        context = {"top_stories": top_stories(request, front_page)}
+        return render_to_string("frontpage/includes/top_stories.html", context, request=request)
+
+    edition = edition_for_request(request)
+    if edition is None or getattr(request, "is_preview", False):
+        return mark_safe(build())
+    variant = f"front:{front_page.pk}:{front_page.live_revision_id}"
+    return mark_safe(cached_fragment(ARTICLES_FRAGMENT, edition, build, variant))
