@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import fcntl
 import json
 import os
 import secrets
@@ -106,6 +107,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if not 1024 < args.port_base < 65000:
         parser.error("--port-base must be between 1025 and 64999")
     return args
+
+
+def hold_lock(path: Path):
+    """One run at a time per work tree: two would share ports, the database and the record of
+    processes to stop. The lock goes with the process, however it ends."""
+    handle = path.open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "?"
+        handle.close()
+        raise BenchError(
+            f"another bench run (pid {holder}) is using {WORK}; wait for it to finish"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
 
 
 def find_tool(name: str) -> str | None:
@@ -322,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
 
     WORK.mkdir(parents=True, exist_ok=True)
     WORK.chmod(0o755)
+    lock = hold_lock(WORK / "run.lock")  # noqa: F841 - held until the process ends
     nginx_bin, wrk = ensure_tools()
     registry = servers.Registry(WORK / "servers.json")
     registry.stop_leftovers()
