@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
@@ -101,16 +102,27 @@ def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
 ARTICLES_FRAGMENT = "articles"
 
 
-def article_html(request: HttpRequest, article: ArticlePage) -> str:
-    """The rendered article (headline to credits), built once per published revision and change
-    to anything it shows (see ``signals.py``); previews always render the draft afresh."""
+def rendered_page_part(
+    request: HttpRequest, page, template: str, context: Callable[[], dict]
+) -> str:
+    """``template`` rendered for a published page, kept once per published revision and change
+    to anything an article shows (see ``signals.py``); previews always render the draft afresh."""
 
     def build() -> str:
-        context = {"page": article, **article_page_context(request, article)}
-        return render_to_string("articles/includes/article.html", context, request=request)
+        return render_to_string(template, context(), request=request)
 
     edition = edition_for_request(request)
     if edition is None or getattr(request, "is_preview", False):
         return mark_safe(build())
-    variant = f"{article.pk}:{article.live_revision_id}"
+    variant = f"{template}:{page.pk}:{page.live_revision_id}"
     return mark_safe(cached_fragment(ARTICLES_FRAGMENT, edition, build, variant))
+
+
+def article_html(request: HttpRequest, article: ArticlePage) -> str:
+    """The rendered article, headline to credits."""
+    return rendered_page_part(
+        request,
+        article,
+        "articles/includes/article.html",
+        lambda: {"page": article, **article_page_context(request, article)},
+    )

@@ -1,14 +1,11 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from masthead.articles.dateline import dateline
 from masthead.articles.models import ArticlePage
-from masthead.articles.queries import ARTICLES_FRAGMENT
+from masthead.articles.queries import rendered_page_part
 from masthead.articles.renditions import public_renditions
-from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import edition_for_request
 from masthead.feed.queries import public_articles
 
@@ -50,15 +47,10 @@ def top_stories(request: HttpRequest, front_page: FrontPage) -> list[Story]:
 
 
 def top_stories_html(request: HttpRequest, front_page: FrontPage) -> str:
-    """The rendered top stories, kept like a rendered article: until any page is published or
-    anything an article shows changes (see ``masthead.articles.signals``)."""
-
-    def build() -> str:
-        context = {"top_stories": top_stories(request, front_page)}
-        return render_to_string("frontpage/includes/top_stories.html", context, request=request)
-
-    edition = edition_for_request(request)
-    if edition is None or getattr(request, "is_preview", False):
-        return mark_safe(build())
-    variant = f"front:{front_page.pk}:{front_page.live_revision_id}"
-    return mark_safe(cached_fragment(ARTICLES_FRAGMENT, edition, build, variant))
+    """The rendered top stories, kept like a rendered article."""
+    return rendered_page_part(
+        request,
+        front_page,
+        "frontpage/includes/top_stories.html",
+        lambda: {"top_stories": top_stories(request, front_page)},
+    )
