@@ -77,7 +77,7 @@ def measure(client, name: str, path: str, requests: int, top: int, stats_dir: Pa
     from django.test.utils import CaptureQueriesContext
 
     latest_news_html = _optional("masthead.feed.fragment", "latest_news_html")
-    section_links = _optional("masthead.sections.navigation", "section_links")
+    section_links = _optional("masthead.sections.navigation", "sections_menu_html")
 
     def get():
         response = client.get(path)

@@ -1,11 +1,16 @@
 """The image renditions public pages use, made when an image or article is saved, never while a
 reader waits."""
 
+import logging
 from collections.abc import Iterable
 
 from django.db.models import Prefetch
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage
+from wagtail.images.models import AbstractImage, Filter
+
+logger = logging.getLogger(__name__)
 
 # One name per use on the reader site; templates ask for these names only.
 RENDITION_FILTERS: dict[str, str] = {
@@ -22,6 +27,29 @@ def public_renditions(lookup: str, *uses: str) -> Prefetch:
     rendition_model = get_image_model().get_rendition_model()
     specs = [RENDITION_FILTERS[use] for use in uses]
     return Prefetch(lookup, queryset=rendition_model.objects.filter(filter_spec__in=specs))
+
+
+def picture(
+    image: AbstractImage | None, use: str, alt: str = "", loading: str = "lazy"
+) -> SafeString:
+    """An ``<img>`` of an existing rendition. It never makes one: renditions are made when
+    images and articles are saved, so a missing one is logged and the image left out."""
+    if image is None:
+        return mark_safe("")
+    rendition_model = image.get_rendition_model()
+    try:
+        rendition = image.find_existing_rendition(Filter(spec=RENDITION_FILTERS[use]))
+    except rendition_model.DoesNotExist:
+        logger.warning("No %s rendition of image %s; run create_renditions", use, image.pk)
+        return mark_safe("")
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async">',
+        rendition.url,
+        rendition.width,
+        rendition.height,
+        alt or getattr(image, "description", "") or image.title,
+        loading,
+    )
 
 
 def create_renditions(images: Iterable[AbstractImage]) -> None:

@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from masthead.caching.fragments import forget_fragment
+from masthead.caching.fragments import invalidate
 from masthead.editions.models import Edition
 from masthead.people.models import Person
 from masthead.programmes.models import Programme, ProgrammeHost
@@ -48,4 +48,4 @@ def article_published(sender, instance, **kwargs) -> None:
 @receiver(post_delete, sender=get_image_model())
 @receiver(post_save, sender=Edition)
 def articles_changed(**kwargs) -> None:
-    forget_fragment(ARTICLES_FRAGMENT)
+    invalidate(ARTICLES_FRAGMENT)

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, Site
 
-CACHE_KEY = "masthead:editions:v1"
+from masthead.caching.fragments import cached_value, invalidate
+
+# The name of the editions snapshot among the shared values; a new format needs a new name.
+SNAPSHOT = "editions-v2"
 DEFAULT_BRAND = "Masthead. Global"
 DEFAULT_TIME_ZONE = "Europe/Kyiv"
 
@@ -118,15 +120,12 @@ def load_editions() -> list[CurrentEdition]:
 
 
 def all_editions() -> list[CurrentEdition]:
-    editions = cache.get(CACHE_KEY)
-    if editions is None:
-        editions = load_editions()
-        cache.set(CACHE_KEY, editions, None)
-    return editions
+    return cached_value(SNAPSHOT, "all", load_editions)
 
 
 def forget_editions() -> None:
-    cache.delete(CACHE_KEY)
+    """Drop the snapshot, now and when the current transaction commits."""
+    invalidate(SNAPSHOT)
 
 
 def edition_for_host(hostname: str, port: int) -> CurrentEdition | None:

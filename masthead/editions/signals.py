@@ -1,6 +1,5 @@
 """Drop the editions snapshot whenever anything it is made of changes."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
@@ -10,11 +9,6 @@ from .current import forget_editions
 from .models import Edition
 
 
-def forget_now_and_on_commit() -> None:
-    forget_editions()
-    transaction.on_commit(forget_editions)
-
-
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=Edition)
@@ -22,7 +16,7 @@ def forget_now_and_on_commit() -> None:
 @receiver(post_save, sender=Locale)
 @receiver(post_delete, sender=Locale)
 def site_changed(**kwargs) -> None:
-    forget_now_and_on_commit()
+    forget_editions()
 
 
 @receiver(post_save)
@@ -32,4 +26,4 @@ def site_changed(**kwargs) -> None:
 def home_page_changed(sender, instance=None, **kwargs) -> None:
     # Only a home page (depth 2) or a translation of one can change a site's root path.
     if isinstance(instance, Page) and instance.depth is not None and instance.depth <= 2:
-        forget_now_and_on_commit()
+        forget_editions()

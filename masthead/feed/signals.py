@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from masthead.articles.models import ArticlePage
-from masthead.caching.fragments import forget_fragment
+from masthead.caching.fragments import invalidate
 from masthead.editions.models import Edition
 
 from .fragment import FRAGMENT
@@ -20,4 +20,4 @@ from .fragment import FRAGMENT
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def feed_changed(**kwargs) -> None:
-    forget_fragment(FRAGMENT)
+    invalidate(FRAGMENT)

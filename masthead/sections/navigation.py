@@ -1,6 +1,7 @@
 """The sections menu shown on every page."""
 
-from dataclasses import dataclass
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition
@@ -10,22 +11,18 @@ from .models import SectionPage
 FRAGMENT = "sections-menu"
 
 
-@dataclass(frozen=True)
-class SectionLink:
-    title: str
-    url: str
+def sections_menu_html(edition: CurrentEdition) -> SafeString:
+    """The menu's items: live sections of the edition marked "show in menus", in page-tree
+    order, as ``<li>`` links (kept as HTML, so a page only pastes them in)."""
 
-
-def section_links(edition: CurrentEdition) -> list[SectionLink]:
-    """Live sections of the edition marked "show in menus", in page-tree order."""
-
-    def build() -> list[SectionLink]:
+    def build() -> str:
         rows = (
             SectionPage.objects.live()
             .filter(url_path__startswith=edition.root_path(), show_in_menus=True)
             .order_by("path")
             .values_list("title", "url_path")
         )
-        return [SectionLink(title, edition.relative_url(url_path)) for title, url_path in rows]
+        links = ((edition.relative_url(url_path), title) for title, url_path in rows)
+        return format_html_join("", '<li><a href="{}">{}</a></li>', links)
 
-    return cached_fragment(FRAGMENT, edition, build)
+    return mark_safe(cached_fragment(FRAGMENT, edition, build))

@@ -23,8 +23,8 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost
 
 INSTALLED_APPS = [
     # Masthead's newsroom, in dependency order: an app imports only from those above it.
-    "masthead.editions",
     "masthead.caching",
+    "masthead.editions",
     "masthead.people",
     "masthead.programmes",
     "masthead.sections",
@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "masthead.caching.middleware.SharedValuesMiddleware",
     "masthead.editions.middleware.EditionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -75,18 +76,30 @@ ROOT_URLCONF = "masthead.urls"
 WSGI_APPLICATION = "masthead.wsgi.application"
 
 TEMPLATES = [
+    # Reader pages: Jinja2 templates in masthead/jinja2/ and each app's jinja2/ (see
+    # masthead/templating.py). First, so a reader's page is found without asking the other engine.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [PROJECT_DIR / "jinja2"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "masthead.templating.environment",
+            "context_processors": [
+                "masthead.editions.context_processors.edition",
+                "masthead.sections.context_processors.sections_menu",
+                "masthead.feed.context_processors.latest_news",
+            ],
+        },
+    },
+    # The admin's: Wagtail's and Django's own templates.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "masthead.editions.context_processors.edition",
-                "masthead.sections.context_processors.sections_menu",
-                "masthead.feed.context_processors.latest_news",
             ],
         },
     },

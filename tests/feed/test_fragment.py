@@ -78,14 +78,14 @@ def test_items_of_a_private_section_never_enter_the_feed(client, warmed):
 
 def test_a_fragment_rendered_before_a_change_is_not_served_after_it(rf, warmed):
     """A reader who read the old data before an editor's commit must not leave it cached."""
-    from masthead.caching.fragments import cached_fragment, forget_fragment
+    from masthead.caching.fragments import cached_fragment, invalidate
     from masthead.editions.current import all_editions
 
     edition = all_editions()[0]
     stale = []
 
     def slow_build():
-        forget_fragment("race")  # an editor publishes while this reader renders
+        invalidate("race")  # an editor publishes while this reader renders
         stale.append(True)
         return "old"
 

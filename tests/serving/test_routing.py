@@ -17,12 +17,17 @@ WAGTAIL_ONLY = "tests.serving.wagtail_urls"
 
 
 def answer(client: Client, url: str) -> tuple:
-    """What a reader gets: status, redirect target, the page served, and its bytes when they
-    carry no per-request token."""
-    response = client.get(url)
-    page = response.context.get("page") if response.context else None
+    """What a reader gets: status, redirect target, the page served (as Wagtail's
+    ``before_serve_page`` hook sees it), and its bytes when they carry no per-request token."""
+    served = []
+
+    def record(page, request, args, kwargs):
+        served.append((type(page).__name__, page.pk))
+
+    with hooks.register_temporarily("before_serve_page", record):
+        response = client.get(url)
     body = response.content if b"csrfmiddlewaretoken" not in response.content else b"<form>"
-    return (response.status_code, response.get("Location"), getattr(page, "pk", None), body)
+    return (response.status_code, response.get("Location"), served, body)
 
 
 def every_url(extra: list[str]) -> list[str]:
@@ -62,6 +67,8 @@ def test_every_url_is_answered_as_wagtail_answers_it(client, tricky_site):
         assert ours[url] == theirs[url], url
     statuses = {status for status, *_ in ours.values()}
     assert {200, 301, 302, 404} <= statuses
+    served = {type_name for _, _, pages, _ in ours.values() for type_name, _ in pages}
+    assert {"FrontPage", "SectionPage", "ArticlePage"} <= served
 
 
 def test_private_pages_stay_protected(client, tricky_site):

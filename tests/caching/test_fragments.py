@@ -1,0 +1,115 @@
+"""Shared values: one cache round trip per request, and a failing cache is only ever a miss."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+
+from masthead.articles.queries import article_page_context
+from masthead.caching.fragments import cached_value, invalidate, one_read_per_request
+
+ARTICLE = "/politics/the-guest-explains-the-week/"
+
+
+class CacheCalls:
+    """Records every call a test makes to the shared cache, by method name."""
+
+    METHODS = ("get", "get_many", "set", "set_many", "add", "delete")
+
+    def __init__(self):
+        self.calls: list[str] = []
+        self._depth = 0
+        self._patches = [
+            mock.patch.object(cache, name, side_effect=self._recorder(name, getattr(cache, name)))
+            for name in self.METHODS
+        ]
+
+    def _recorder(self, name, method):
+        def record(*args, **kwargs):
+            # Only the calls Masthead makes: LocMemCache's get_many calls its own get.
+            if self._depth == 0:
+                self.calls.append(name)
+            self._depth += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self._depth -= 1
+
+        return record
+
+    def __enter__(self):
+        for patch in self._patches:
+            patch.start()
+        return self
+
+    def __exit__(self, *exc):
+        for patch in self._patches:
+            patch.stop()
+
+
+def test_a_warm_page_costs_one_cache_read_and_no_write(client, newsroom):
+    client.get(ARTICLE)  # builds and keeps the editions, the article, the feed and the menu
+    with CacheCalls() as recorded:
+        response = client.get(ARTICLE)
+    assert response.status_code == 200
+    assert recorded.calls == ["get_many"]
+
+
+def test_a_change_in_another_process_is_seen_by_the_next_request(client, newsroom):
+    client.get(ARTICLE)
+    assert b"The guest explains the week" in client.get(ARTICLE).content
+    # What an editor's process does on publish: a new generation in the shared cache. This
+    # process's memory still holds the old article, and must not serve it.
+    cache.set("masthead:generation:articles", "from-another-process", None)
+    with mock.patch(
+        "masthead.articles.queries.article_page_context", wraps=article_page_context
+    ) as rebuilt:
+        client.get(ARTICLE)
+    assert rebuilt.called
+
+
+def test_an_unreadable_entry_is_a_miss_not_an_error(client, newsroom):
+    """An entry pickled by an older release (its class since renamed) fails to load."""
+    original_get = cache.get
+
+    def get(key, *args, **kwargs):
+        if key.startswith("masthead:value:"):
+            raise AttributeError("Can't get attribute 'SectionLink'")
+        return original_get(key, *args, **kwargs)
+
+    client.get(ARTICLE)
+    # As a new process would: nothing in memory, everything read from the shared cache.
+    with (
+        mock.patch.object(cache, "get", side_effect=get),
+        mock.patch.dict("masthead.caching.fragments._local", clear=True),
+    ):
+        response = client.get(ARTICLE)
+    assert response.status_code == 200
+    assert b"The guest explains the week" in response.content
+    assert b"News item number 0" in response.content
+
+
+def test_values_are_built_afresh_while_the_shared_cache_is_down(db):
+    down = ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with (
+        mock.patch.object(cache, "get_many", side_effect=down),
+        mock.patch.object(cache, "get", side_effect=down),
+        mock.patch.object(cache, "set", side_effect=down),
+    ):
+        assert cached_value("menu", "x", lambda: "fresh") == "fresh"
+        assert cached_value("menu", "x", lambda: "fresher") == "fresher"
+
+
+def test_invalidation_is_never_swallowed(newsroom):
+    with (
+        mock.patch.object(cache, "set", side_effect=ConnectionError("down")),
+        pytest.raises(ConnectionError),
+    ):
+        invalidate("latest-news")
+
+
+def test_an_invalidation_inside_a_request_is_seen_by_the_rest_of_it(db):
+    with one_read_per_request():
+        assert cached_value("menu", "x", lambda: "old") == "old"
+        invalidate("menu")
+        assert cached_value("menu", "x", lambda: "new") == "new"
