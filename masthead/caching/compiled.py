@@ -25,6 +25,7 @@ class _Compiled:
     params: list[Any]
     slots: list[tuple[int, str, str]]  # (param index, value name, "exact" | "like")
     compiler: Any
+    converters: dict  # column index -> the functions that turn a database value into Python's
     is_model: bool
 
 
@@ -62,7 +63,17 @@ class CompiledQuery:
                     found = True
             if not found:
                 raise ValueError(f"placeholder {name}={placeholder!r} is not a parameter")
-        return _Compiled(sql, params, slots, compiler, queryset._iterable_class is ModelIterable)
+        fields = [column[0] for column in compiler.select[0 : compiler.col_count]]
+        if compiler.has_composite_fields(fields):
+            raise ValueError("CompiledQuery does not run queries of composite primary keys")
+        return _Compiled(
+            sql,
+            params,
+            slots,
+            compiler,
+            compiler.get_converters(fields),
+            queryset._iterable_class is ModelIterable,
+        )
 
     def fetch(self, using: str = "default", **values: Any) -> list:
         compiled = self._by_alias.get(using)
@@ -82,8 +93,10 @@ class CompiledQuery:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         compiler = compiled.compiler
+        if compiled.converters:
+            rows = compiler.apply_converters(rows, compiled.converters)
         if not compiled.is_model:
-            return list(compiler.results_iter([rows], tuple_expected=True))
+            return [tuple(row) for row in rows]
         return list(_models(compiler, rows, using))
 
 
@@ -94,8 +107,8 @@ def _adapt(connection, value: Any) -> Any:
     return value
 
 
-def _models(compiler, rows: list, using: str):
-    """Django's ModelIterable, over rows already fetched."""
+def _models(compiler, rows, using: str):
+    """Django's ModelIterable, over rows already fetched and converted."""
     select, klass_info = compiler.select, compiler.klass_info
     annotation_col_map = compiler.annotation_col_map
     model_cls = klass_info["model"]
@@ -103,10 +116,40 @@ def _models(compiler, rows: list, using: str):
     start, end = select_fields[0], select_fields[-1] + 1
     init_list = [f[0].target.attname for f in select[start:end]]
     related_populators = get_related_populators(klass_info, select, using)
-    for row in compiler.results_iter([rows]):
+    for row in rows:
         obj = model_cls.from_db(using, init_list, row[start:end])
         for populator in related_populators:
             populator.populate(row, obj)
         for attr_name, col_pos in (annotation_col_map or {}).items():
             setattr(obj, attr_name, row[col_pos])
         yield obj
+
+
+class CompiledIdQuery:
+    """A query over a list of ids (``build(ids)`` filters ``id__in=ids``), compiled once per
+    number of distinct ids up to ``most``; a longer list is left to the ORM."""
+
+    _PLACEHOLDER = -918_273_700
+
+    def __init__(self, build: Callable[[list], QuerySet], most: int = 16):
+        self.build = build
+        self.most = most
+        self._by_count: dict[int, CompiledQuery] = {}
+
+    def _query(self, count: int) -> CompiledQuery:
+        query = self._by_count.get(count)
+        if query is None:
+            placeholders = {f"id{i}": self._PLACEHOLDER - i for i in range(count)}
+            query = self._by_count[count] = CompiledQuery(
+                lambda **ids: self.build(list(ids.values())), **placeholders
+            )
+        return query
+
+    def fetch(self, ids: list, using: str = "default") -> list:
+        distinct = list(dict.fromkeys(ids))
+        if not distinct:
+            return []
+        if len(distinct) > self.most:
+            return list(self.build(distinct).using(using))
+        values = {f"id{i}": value for i, value in enumerate(distinct)}
+        return self._query(len(distinct)).fetch(using=using, **values)

@@ -47,10 +47,11 @@ class Listing:
 
 def public_articles(edition: CurrentEdition) -> QuerySet[ArticlePage]:
     """Live articles of this edition outside any view-restricted part of the tree."""
-    return _public_articles(edition.root_tree_path())
+    return public_articles_under(edition.root_tree_path())
 
 
-def _public_articles(root: str) -> QuerySet[ArticlePage]:
+def public_articles_under(root: str) -> QuerySet[ArticlePage]:
+    """Live articles under the tree path ``root`` outside any view-restricted part of it."""
     return ArticlePage.objects.filter(live=True, path__startswith=root).exclude(
         under_view_restriction()
     )
@@ -58,11 +59,11 @@ def _public_articles(root: str) -> QuerySet[ArticlePage]:
 
 # What each listing selects, given the edition's root and the listing's own key.
 _SELECTIONS: dict[str, Callable[[str, object], QuerySet[ArticlePage]]] = {
-    "archive": lambda root, key: _public_articles(root),
-    "section": lambda root, key: _public_articles(root).filter(path__startswith=key),
-    "tag": lambda root, key: _public_articles(root).filter(tagged_items__tag_id=key),
-    "programme": lambda root, key: _public_articles(root).filter(programme_id=key),
-    "person": lambda root, key: _public_articles(root).filter(
+    "archive": lambda root, key: public_articles_under(root),
+    "section": lambda root, key: public_articles_under(root).filter(path__startswith=key),
+    "tag": lambda root, key: public_articles_under(root).filter(tagged_items__tag_id=key),
+    "programme": lambda root, key: public_articles_under(root).filter(programme_id=key),
+    "person": lambda root, key: public_articles_under(root).filter(
         Exists(Appearance.objects.filter(article_id=OuterRef("page_ptr_id"), person_id=key))
     ),
 }

@@ -1,17 +1,21 @@
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from masthead.articles.dateline import dateline
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import rendered_page_part
-from masthead.articles.renditions import public_renditions
+from masthead.articles.renditions import attach_public_renditions
+from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import edition_for_request
-from masthead.feed.queries import public_articles
+from masthead.feed.queries import public_articles_under
 
 from .models import FrontPage
 
 TOP_STORIES = 7
+# What a story on the front page shows of its article.
+_STORY_FIELDS = ("title", "url_path", "published_at", "lead", "kind", "main_image")
 
 
 @dataclass(frozen=True)
@@ -21,21 +25,36 @@ class Story:
     dateline: str
 
 
+def _stories(root: str) -> QuerySet[ArticlePage]:
+    return public_articles_under(root).select_related("main_image").only(*_STORY_FIELDS)
+
+
+# The editors' picks in their order, and the newest interviews and analyses standing in for
+# them, each compiled once per process (see ``masthead.caching.compiled``).
+PICKS = CompiledQuery(
+    lambda root, front_page_id: (
+        _stories(root)
+        .filter(top_story_placements__page_id=front_page_id)
+        .order_by("top_story_placements__sort_order")[:TOP_STORIES]
+    ),
+    root="\x00root\x00",
+    front_page_id=-918_273_646,
+)
+NEWEST_FEATURES = CompiledQuery(
+    lambda root: (
+        _stories(root).exclude(kind="news").order_by("-published_at", "-page_ptr_id")[:TOP_STORIES]
+    ),
+    root="\x00root\x00",
+)
+
+
 def top_stories(request: HttpRequest, front_page: FrontPage) -> list[Story]:
     """The editors' picks that are live and public, in order, with their pictures' renditions
     (two queries); when they have picked none, the newest interviews and analyses stand in."""
     edition = edition_for_request(request)
-    articles = (
-        public_articles(edition)
-        .defer_streamfields()
-        .select_related("main_image")
-        .prefetch_related(public_renditions("main_image__renditions", "lead", "card"))
-    )
-    picks = list(
-        articles.filter(top_story_placements__page=front_page).order_by(
-            "top_story_placements__sort_order"
-        )[:TOP_STORIES]
-    ) or list(articles.exclude(kind="news").order_by("-published_at", "-page_ptr_id")[:TOP_STORIES])
+    root = edition.root_tree_path()
+    picks = PICKS.fetch(root=root, front_page_id=front_page.pk) or NEWEST_FEATURES.fetch(root=root)
+    attach_public_renditions(article.main_image for article in picks)
     return [
         Story(
             article,

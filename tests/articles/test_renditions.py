@@ -70,3 +70,30 @@ def test_a_missing_rendition_leaves_the_image_out_rather_than_making_it(client, 
 def test_test_image_is_a_real_picture(picture):
     with picture.open_file() as f:
         assert PillowImage.open(io.BytesIO(f.read())).size == (1600, 900)
+
+
+def test_renditions_attached_ahead_are_the_ones_wagtail_finds(picture, django_assert_num_queries):
+    from masthead.articles.renditions import attach_public_renditions
+    from masthead.articles.renditions import picture as picture_tag
+
+    other = Image.objects.create(title="A desk", file=get_test_image_file(size=(800, 800)))
+    # A rendition made for an earlier focal point must not be picked.
+    picture.focal_point_x, picture.focal_point_y = 10, 10
+    picture.focal_point_width = picture.focal_point_height = 20
+    picture.save()
+    expected = {
+        (image.pk, use): picture_tag(Image.objects.get(pk=image.pk), use)
+        for image in (picture, other)
+        for use in RENDITION_FILTERS
+    }
+    images = list(Image.objects.filter(pk__in=[picture.pk, other.pk]))
+    with django_assert_num_queries(1):
+        attach_public_renditions([*images, None])
+    with django_assert_num_queries(0):
+        got = {
+            (image.pk, use): picture_tag(image, use)
+            for image in images
+            for use in RENDITION_FILTERS
+        }
+    assert got == expected
+    assert all(html.startswith("<img ") for html in got.values())
