@@ -68,6 +68,15 @@ def picture(
     except rendition_model.DoesNotExist:
         logger.warning("No %s rendition of image %s; run create_renditions", use, image.pk)
         return mark_safe("")
+    if not getattr(rendition, "_from_cache", False):
+        # Found in the database: keep it in Wagtail's rendition cache, as ``get_rendition`` would
+        # (``find_existing_rendition`` only reads that cache), so the next reader needs no query.
+        rendition_model.cache_backend.set(
+            rendition_model.construct_cache_key(
+                image, rendition.focal_point_key, rendition.filter_spec
+            ),
+            rendition,
+        )
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async">',
         rendition.url,
