@@ -12,10 +12,12 @@ from .models import SectionPage
 FRAGMENT = "sections-menu"
 
 MENU_SECTIONS = CompiledQuery(
-    lambda root: SectionPage.objects.live()
-    .filter(url_path__startswith=root, show_in_menus=True)
-    .order_by("path")
-    .values_list("title", "url_path"),
+    lambda root: (
+        SectionPage.objects.live()
+        .filter(url_path__startswith=root, show_in_menus=True)
+        .order_by("path")
+        .values_list("title", "url_path")
+    ),
     root="\x00root\x00",
 )
 
