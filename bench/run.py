@@ -212,6 +212,7 @@ def prepare(args, bench_db: database.BenchDatabase, env: dict) -> tuple[str | No
     print(f"preparing the bench database: {bench_db.label}")
     state.unlink(missing_ok=True)
     shutil.rmtree(WORK / "cache", ignore_errors=True)
+    shutil.rmtree(WORK / "media", ignore_errors=True)  # else each run's images pile up
     database.recreate(bench_db, os.environ.get("DATABASE_URL"), WORK)
     seed_path = database.fill(ROOT, env, CAPTURE)
     person = database.busiest_person(ROOT, env)

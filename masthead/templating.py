@@ -8,9 +8,11 @@ our pages several times faster than Django's template language, which the admin 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-from django.templatetags.static import static
-from django.urls import reverse
+from django.conf import settings
+from django.templatetags.static import static as static_url
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 from jinja2 import Environment
@@ -19,9 +21,26 @@ from masthead.articles.renditions import picture
 from masthead.articles.video import video_embed
 
 
+# Every page asks for the same few URLs and the stylesheet's hashed name; work them out once
+# per process (per script prefix and static URL, which a deployment may set).
+@lru_cache(maxsize=4096)
+def _reverse(name: str, args: tuple, prefix: str, urlconf: str | None) -> str:
+    return reverse(name, args=args)
+
+
 def url(name: str, *args: object) -> str:
     """``{% url %}``: the path of a named URL."""
-    return reverse(name, args=args)
+    return _reverse(name, args, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@lru_cache(maxsize=256)
+def _static(path: str, static_root_url: str) -> str:
+    return static_url(path)
+
+
+def static(path: str) -> str:
+    """``{% static %}``: the URL of a static file (its hashed name in production)."""
+    return _static(path, settings.STATIC_URL)
 
 
 def iso(value: dt.datetime | dt.date | None) -> str:
@@ -33,6 +52,7 @@ def iso(value: dt.datetime | dt.date | None) -> str:
     return value.isoformat()
 
 
+@lru_cache(maxsize=1024)
 def truncatechars(value: str, length: int) -> str:
     return Truncator(value).chars(length)
 

@@ -26,7 +26,7 @@ class _Compiled:
     slots: list[tuple[int, str, str]]  # (param index, value name, "exact" | "like")
     compiler: Any
     converters: dict  # column index -> the functions that turn a database value into Python's
-    is_model: bool
+    hydration: _Hydration | None  # how rows become model instances; None for values_list
 
 
 class CompiledQuery:
@@ -66,13 +66,14 @@ class CompiledQuery:
         fields = [column[0] for column in compiler.select[0 : compiler.col_count]]
         if compiler.has_composite_fields(fields):
             raise ValueError("CompiledQuery does not run queries of composite primary keys")
+        is_model = queryset._iterable_class is ModelIterable
         return _Compiled(
             sql,
             params,
             slots,
             compiler,
             compiler.get_converters(fields),
-            queryset._iterable_class is ModelIterable,
+            _Hydration.of(compiler, using) if is_model else None,
         )
 
     def fetch(self, using: str = "default", **values: Any) -> list:
@@ -95,9 +96,9 @@ class CompiledQuery:
         compiler = compiled.compiler
         if compiled.converters:
             rows = compiler.apply_converters(rows, compiled.converters)
-        if not compiled.is_model:
+        if compiled.hydration is None:
             return [tuple(row) for row in rows]
-        return list(_models(compiler, rows, using))
+        return list(compiled.hydration.models(rows, using))
 
 
 def _adapt(connection, value: Any) -> Any:
@@ -107,22 +108,41 @@ def _adapt(connection, value: Any) -> Any:
     return value
 
 
-def _models(compiler, rows, using: str):
-    """Django's ModelIterable, over rows already fetched and converted."""
-    select, klass_info = compiler.select, compiler.klass_info
-    annotation_col_map = compiler.annotation_col_map
-    model_cls = klass_info["model"]
-    select_fields = klass_info["select_fields"]
-    start, end = select_fields[0], select_fields[-1] + 1
-    init_list = [f[0].target.attname for f in select[start:end]]
-    related_populators = get_related_populators(klass_info, select, using)
-    for row in rows:
-        obj = model_cls.from_db(using, init_list, row[start:end])
-        for populator in related_populators:
-            populator.populate(row, obj)
-        for attr_name, col_pos in (annotation_col_map or {}).items():
-            setattr(obj, attr_name, row[col_pos])
-        yield obj
+@dataclass
+class _Hydration:
+    """What Django's ModelIterable works out for each query run, worked out once."""
+
+    model: type
+    start: int
+    end: int
+    init_list: list[str]
+    related_populators: list
+    annotation_col_map: dict
+
+    @classmethod
+    def of(cls, compiler, using: str) -> _Hydration:
+        select, klass_info = compiler.select, compiler.klass_info
+        select_fields = klass_info["select_fields"]
+        start, end = select_fields[0], select_fields[-1] + 1
+        return cls(
+            klass_info["model"],
+            start,
+            end,
+            [f[0].target.attname for f in select[start:end]],
+            # RelatedPopulator keeps no state between rows or queries.
+            get_related_populators(klass_info, select, using),
+            compiler.annotation_col_map or {},
+        )
+
+    def models(self, rows, using: str):
+        """Django's ModelIterable, over rows already fetched and converted."""
+        for row in rows:
+            obj = self.model.from_db(using, self.init_list, row[self.start : self.end])
+            for populator in self.related_populators:
+                populator.populate(row, obj)
+            for attr_name, col_pos in self.annotation_col_map.items():
+                setattr(obj, attr_name, row[col_pos])
+            yield obj
 
 
 class CompiledIdQuery:
