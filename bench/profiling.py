@@ -73,8 +73,8 @@ def _cumulative(stats: pstats.Stats, predicate) -> float:
 
 def measure(client, name: str, path: str, requests: int, top: int, stats_dir: Path | None):
     from django.db import connection
-    from django.template.base import Template
     from django.test.utils import CaptureQueriesContext
+    from jinja2 import Template  # reader pages are Jinja2 (masthead/templating.py)
 
     latest_news_html = _optional("masthead.feed.fragment", "latest_news_html")
     section_links = _optional("masthead.sections.navigation", "sections_menu_html")
