@@ -50,6 +50,7 @@ def fast_routing_is_exact() -> bool:
 def _pages_at(url_path: str):
     return (
         Page.objects.filter(url_path=url_path, live=True)
+        .order_by()
         .select_related(*select_related_paths())
         .annotate(restricted=under_view_restriction(), aliased=under_alias())
     )

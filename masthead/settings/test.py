@@ -5,7 +5,7 @@ import os
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, database
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -25,8 +25,11 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
     }
 # The PostgreSQL run of the suite sets TEST_DATABASE_URL; the default is in-memory SQLite.
+_TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://:memory:")
 DATABASES = {
-    "default": dj_database_url.parse(os.environ.get("TEST_DATABASE_URL", "sqlite://:memory:"))
+    "default": database(_TEST_DATABASE_URL)
+    if _TEST_DATABASE_URL.startswith("postgres")
+    else dj_database_url.parse(_TEST_DATABASE_URL)
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -136,3 +136,13 @@ def test_fast_route_serves_with_fewer_queries_than_wagtail(
     # Wagtail: site, four levels of routing, view restrictions (two), and Locale lookups.
     with override_settings(ROOT_URLCONF=WAGTAIL_ONLY), django_assert_num_queries(9):
         client.get(url)
+
+
+def test_pages_are_looked_up_by_an_index_on_their_url_path(db):
+    """Without it, every request would scan the page table (see serving/migrations/0001)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert constraints["masthead_page_url_path"]["columns"] == ["url_path"]
+    assert constraints["masthead_page_url_path"]["index"]
