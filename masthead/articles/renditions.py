@@ -23,15 +23,10 @@ RENDITION_FILTERS: dict[str, str] = {
 }
 
 
-# Parsing a filter spec into its operations costs more than finding the rendition; parse once.
-_FILTERS: dict[str, Filter] = {}
-
-
+@cache
 def _filter(use: str) -> Filter:
-    found = _FILTERS.get(use)
-    if found is None:
-        found = _FILTERS[use] = Filter(spec=RENDITION_FILTERS[use])
-    return found
+    # Parsing a filter spec into its operations costs more than finding the rendition; parse once.
+    return Filter(spec=RENDITION_FILTERS[use])
 
 
 @cache
