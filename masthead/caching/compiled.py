@@ -98,7 +98,7 @@ class CompiledQuery:
             rows = compiler.apply_converters(rows, compiled.converters)
         if compiled.hydration is None:
             return [tuple(row) for row in rows]
-        return list(compiled.hydration.models(rows, using))
+        return list(compiled.hydration.models(rows))
 
 
 def _adapt(connection, value: Any) -> Any:
@@ -113,6 +113,7 @@ class _Hydration:
     """What Django's ModelIterable works out for each query run, worked out once."""
 
     model: type
+    using: str
     start: int
     end: int
     init_list: list[str]
@@ -126,6 +127,7 @@ class _Hydration:
         start, end = select_fields[0], select_fields[-1] + 1
         return cls(
             klass_info["model"],
+            using,
             start,
             end,
             [f[0].target.attname for f in select[start:end]],
@@ -134,10 +136,10 @@ class _Hydration:
             compiler.annotation_col_map or {},
         )
 
-    def models(self, rows, using: str):
+    def models(self, rows):
         """Django's ModelIterable, over rows already fetched and converted."""
         for row in rows:
-            obj = self.model.from_db(using, self.init_list, row[self.start : self.end])
+            obj = self.model.from_db(self.using, self.init_list, row[self.start : self.end])
             for populator in self.related_populators:
                 populator.populate(row, obj)
             for attr_name, col_pos in self.annotation_col_map.items():

@@ -45,11 +45,6 @@ class Listing:
         return not self.days
 
 
-def public_articles(edition: CurrentEdition) -> QuerySet[ArticlePage]:
-    """Live articles of this edition outside any view-restricted part of the tree."""
-    return public_articles_under(edition.root_tree_path())
-
-
 def public_articles_under(root: str) -> QuerySet[ArticlePage]:
     """Live articles under the tree path ``root`` outside any view-restricted part of it."""
     return ArticlePage.objects.filter(live=True, path__startswith=root).exclude(
