@@ -10,6 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from masthead.editions.visibility import RoutedPage
+
 from .blocks import ArticleBodyBlock
 
 
@@ -32,7 +34,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(RoutedPage, Page):
     """An article; its headline is the page title and its section is the page it is filed under."""
 
     kind = models.CharField(max_length=16, choices=ArticleKind.choices, default=ArticleKind.NEWS)

@@ -18,3 +18,20 @@ def under_view_restriction() -> Exists:
 def under_alias() -> Exists:
     """True for a page that is, or descends from, an alias (whose restrictions are its source's)."""
     return Exists(Page.objects.filter(StartsWith(_outer_path(), F("path")), alias_of__isnull=False))
+
+
+class RoutedPage:
+    """Mixed into the page types that Masthead's one-query route serves.
+
+    The routing query already asks whether any view restriction covers the page. When it found
+    none, the route sets ``unrestricted_by_route`` on the page it hands to Wagtail's own ``serve``
+    view, and Wagtail's ``check_view_restrictions`` hook, which calls ``get_view_restrictions``,
+    is told so instead of asking the database again (two queries).
+    """
+
+    unrestricted_by_route: bool = False
+
+    def get_view_restrictions(self):
+        if self.unrestricted_by_route:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

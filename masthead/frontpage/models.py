@@ -6,8 +6,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from masthead.editions.visibility import RoutedPage
 
-class FrontPage(Page):
+
+class FrontPage(RoutedPage, Page):
     content_panels = [*Page.content_panels, InlinePanel("top_stories", label="Top story")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["sections.SectionPage"]

@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from masthead.editions.visibility import RoutedPage
 
-class SectionPage(Page):
+
+class SectionPage(RoutedPage, Page):
     intro = models.CharField(max_length=300, blank=True, help_text="One line under the name.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "masthead.sections",
     "masthead.articles",
     "masthead.feed",
+    "masthead.tags",
     "masthead.frontpage",
     "masthead.serving",
     "masthead.importers",
