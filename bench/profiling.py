@@ -35,7 +35,7 @@ STAGES = {
     ("wagtail/models/pages.py", "serve"),
     ("wagtail/templatetags/wagtailcore_tags.py", "render"),  # {% include_block %}: body blocks
     ("django/template/loader.py", "render_to_string"),
-    ("django/core/cache/backends/redis.py", "get_many"),
+    ("django_redis/client/default.py", "get_many"),  # the shared cache (django-redis)
     ("django/core/cache/backends/filebased.py", "get"),
 }
 

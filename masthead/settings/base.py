@@ -1,25 +1,25 @@
 """Settings shared by every environment. Everything that differs between machines comes
-from environment variables, read here and nowhere else."""
+from environment variables, read through ``env`` in the settings modules and nowhere else."""
 
-import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import dj_database_url
+import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "masthead"
 
+# The one reader of the environment; a variable read without a default is required, and a
+# missing one raises ImproperlyConfigured("Set the NAME environment variable").
+env = environ.Env()
+# A value starting with "$" names another variable (django-environ's proxy); "\$" writes a literal
+# one, which a generated SECRET_KEY may need.
+env.escape_proxy = True
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "masthead-insecure-development-key")
-DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+SECRET_KEY = env.str("SECRET_KEY", default="masthead-insecure-development-key")
+DEBUG = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     # Masthead's newsroom, in dependency order: an app imports only from those above it.
@@ -109,23 +109,20 @@ TEMPLATES = [
 
 def database(url: str) -> dict:
     """The settings of the database at ``url``, tuned for serving readers."""
-    config = dj_database_url.parse(
-        url,
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
-    )
+    config = env.db_url_config(url)
+    config["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=600)
+    config["CONN_HEALTH_CHECKS"] = True
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers work while an editor publishes; IMMEDIATE avoids lock upgrades failing.
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         }
-        config["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))
     elif config["ENGINE"] == "django.db.backends.postgresql":
         # Server-side prepared statements: PostgreSQL plans the routing query (every page type
         # joined) in more time than it runs it; a query run this many times on a connection is
         # planned once. 0 turns them off, e.g. behind a pooler that cannot keep them.
-        threshold = int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5"))
+        threshold = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
         if threshold > 0:
             config.setdefault("OPTIONS", {}).update(
                 server_side_binding=True, prepare_threshold=threshold
@@ -135,32 +132,38 @@ def database(url: str) -> dict:
 
 DATABASES = {
     "default": database(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'masthead.sqlite3'}")
+        env.str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'masthead.sqlite3'}")
     )
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "masthead.caching.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "masthead",
+# What redis-py connects to: TCP, TLS, a Unix socket.
+REDIS_SCHEMES = frozenset({"redis", "rediss", "unix"})
+
+
+def shared_cache(url: str, *, prefix: str, directory: str | None = None) -> dict:
+    """The settings of the cache every process shares: the Redis server(s) at ``url`` (keys under
+    ``prefix``); without a URL, files under ``directory`` when given, else this process's memory
+    (named ``prefix``). django-redis keeps one client per server, reused by every operation."""
+    if url:
+        if urlsplit(url).scheme not in REDIS_SCHEMES:
+            raise ImproperlyConfigured(f"Not a Redis URL (redis://, rediss://, unix://): {url!r}")
+        return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
+    if directory is not None:
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": directory,
         }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "masthead",
-        }
-    }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
+
+
+REDIS_URL = env.str("REDIS_URL", default="")
+CACHES = {"default": shared_cache(REDIS_URL, prefix="masthead")}
 
 # Shared fragments (the latest-news feed) are rendered once per change and kept in the cache.
 # Turned off, every request renders them again: that is how the benchmark measures "uncached".
-MASTHEAD_FRAGMENT_CACHE = env_bool("MASTHEAD_FRAGMENT_CACHE", True)
+MASTHEAD_FRAGMENT_CACHE = env.bool("MASTHEAD_FRAGMENT_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -181,14 +184,14 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 WAGTAIL_SITE_NAME = "Masthead"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -198,5 +201,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }

@@ -1,7 +1,7 @@
 """Local development: the demo newsroom served by runserver."""
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env.bool("DEBUG", default=True)
 ALLOWED_HOSTS = ["*"]
