@@ -15,6 +15,7 @@ from masthead.frontpage.models import FrontPage
 from masthead.people.models import Person
 from masthead.programmes.models import Programme, ProgrammeHost
 from masthead.sections.models import SectionPage
+from tests.no_printing import pytest_runtest_makereport  # noqa: F401 (a pytest hook)
 
 NOW = dt.datetime(2024, 9, 20, 15, 0, tzinfo=dt.UTC)  # 18:00 in Kyiv
 
