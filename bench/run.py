@@ -183,6 +183,9 @@ def bench_env(database_url: str, secret: str, settings: str) -> dict[str, str]:
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(WORK / "media"),
         CACHE_DIR=str(WORK / "cache"),
+        # Production needs a cache every process shares; "uncached" only turns the shared
+        # fragments off (Wagtail's own cache reads still go to Redis, as in production).
+        REDIS_URL=REDIS_URL,
     )
     return env
 
@@ -192,7 +195,7 @@ def uncached_env(env: dict) -> dict:
 
 
 def cached_env(env: dict) -> dict:
-    return {**env, "MASTHEAD_FRAGMENT_CACHE": "1", "REDIS_URL": REDIS_URL}
+    return {**env, "MASTHEAD_FRAGMENT_CACHE": "1"}
 
 
 def prepare(args, bench_db: database.BenchDatabase, env: dict) -> tuple[str | None, str | None]:

@@ -10,6 +10,10 @@ request serves them without fetching or unpickling anything.
 A request reads the generations of every name it may need in one round trip, at its first use
 (see ``middleware.py``); outside a request each use reads its own.
 
+Stored values carry the release in their key (``release.py``), so a deploy never serves what the
+old code built, and expire after ``MASTHEAD_SHARED_VALUE_TTL`` seconds; generations expire too,
+later, and a generation that is gone only makes its values stale.
+
 A shared cache that fails, or holds an entry an older release wrote, is a miss: the reader gets
 a freshly built value. Only invalidation is strict, so that no reader is ever served stale
 content once the cache answers again.
@@ -29,6 +33,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from .release import release
+
 if TYPE_CHECKING:
     from masthead.editions.current import CurrentEdition
 
@@ -44,6 +50,17 @@ _names: set[str] = set()
 _request_generations: ContextVar[dict[str, str] | None] = ContextVar(
     "request_generations", default=None
 )
+
+
+def _value_ttl() -> int:
+    return settings.MASTHEAD_SHARED_VALUE_TTL
+
+
+def _generation_ttl() -> int:
+    # Longer than any value lives: a generation that expired before its values would let a
+    # value built for it be taken for current if the same token were drawn again (never, with
+    # random tokens), and costs only a rebuild.
+    return 4 * settings.MASTHEAD_SHARED_VALUE_TTL
 
 
 def _generation_key(name: str) -> str:
@@ -71,7 +88,7 @@ def _read_generations(names: Iterable[str]) -> dict[str, str]:
             continue
         generation = _new_generation()
         try:
-            if not cache.add(key, generation, None):
+            if not cache.add(key, generation, _generation_ttl()):
                 generation = cache.get(key)
         except Exception:
             logger.warning("shared cache unwritable", exc_info=True)
@@ -111,7 +128,7 @@ def _stored(key: str):
 
 def _store(key: str, value) -> None:
     try:
-        cache.set(key, value, None)
+        cache.set(key, value, _value_ttl())
     except Exception:
         logger.warning("shared cache entry %s not stored", key, exc_info=True)
 
@@ -122,7 +139,7 @@ def cached_value(name: str, variant: str, build: Callable[[], T]) -> T:
     generation = _generation(name)
     if generation is None:
         return build()
-    key = f"masthead:value:{name}:{variant}"
+    key = f"masthead:value:{release()}:{name}:{variant}"
     local = _local.get(key)
     if local is not None and local[0] == generation:
         _local.move_to_end(key)
@@ -151,7 +168,7 @@ def cached_fragment(
 
 def _bump(name: str) -> None:
     generation = _new_generation()
-    cache.set(_generation_key(name), generation, None)
+    cache.set(_generation_key(name), generation, _generation_ttl())
     generations = _request_generations.get()
     if generations is not None:
         generations[name] = generation

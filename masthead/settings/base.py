@@ -164,6 +164,10 @@ CACHES = {"default": shared_cache(REDIS_URL, prefix="masthead")}
 # Shared fragments (the latest-news feed) are rendered once per change and kept in the cache.
 # Turned off, every request renders them again: that is how the benchmark measures "uncached".
 MASTHEAD_FRAGMENT_CACHE = env.bool("MASTHEAD_FRAGMENT_CACHE", default=True)
+# Seconds a shared value is kept; its key names the release (masthead/caching/release.py), which
+# is a digest of the code unless MASTHEAD_RELEASE names it (e.g. the deployed commit).
+MASTHEAD_SHARED_VALUE_TTL = env.int("MASTHEAD_SHARED_VALUE_TTL", default=24 * 60 * 60)
+MASTHEAD_RELEASE = env.str("MASTHEAD_RELEASE", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

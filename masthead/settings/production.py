@@ -1,5 +1,7 @@
 """Production: secrets and hosts from the environment, compressed static files, a shared cache."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, REDIS_URL, env, shared_cache
 
@@ -10,8 +12,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Without Redis, files: several workers must see one cache, or a publish would purge only one
-# worker's fragments.
+# Every application server, worker and task process must see one cache, or a change made by one
+# would stay unseen by the others: Redis. Only a site that says it runs as one process on one
+# machine may use files instead.
+MASTHEAD_ONE_PROCESS = env.bool("MASTHEAD_ONE_PROCESS", default=False)
+if not REDIS_URL and not MASTHEAD_ONE_PROCESS:
+    raise ImproperlyConfigured(
+        "Set the REDIS_URL environment variable: production needs a cache that every process "
+        "shares (or set MASTHEAD_ONE_PROCESS=true if this site really runs as one process)."
+    )
 CACHES = {
     "default": shared_cache(
         REDIS_URL,

@@ -48,10 +48,18 @@ def test_production_without_a_secret_key_names_it():
     )
 
 
-def test_production_with_a_secret_key_imports(tmp_path):
+def test_production_without_a_shared_cache_refuses_to_start():
+    done = import_settings("production", {"SECRET_KEY": "x"})
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("django.core.exceptions.ImproperlyConfigured: Set the REDIS_URL ")
+    assert "MASTHEAD_ONE_PROCESS=true" in last
+
+
+def test_production_told_it_runs_as_one_process_keeps_files(tmp_path):
     found = settings_of(
         "production",
-        {"SECRET_KEY": "a-production-key", "CACHE_DIR": str(tmp_path)},
+        {"SECRET_KEY": "a-production-key", "CACHE_DIR": str(tmp_path), "MASTHEAD_ONE_PROCESS": "1"},
         "SECRET_KEY",
         "DEBUG",
         "CACHES",
@@ -61,7 +69,7 @@ def test_production_with_a_secret_key_imports(tmp_path):
     assert found == {
         "SECRET_KEY": "a-production-key",
         "DEBUG": False,
-        # Without REDIS_URL, files: every worker sees the same cache.
+        # Without REDIS_URL, and told so, files: every worker on the machine sees one cache.
         "CACHES": {
             "default": {
                 "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -76,7 +84,7 @@ def test_production_with_a_secret_key_imports(tmp_path):
 def test_secure_cookies_can_be_turned_off_for_a_loopback_server():
     found = settings_of(
         "production",
-        {"SECRET_KEY": "x", "SECURE_COOKIES": "0"},
+        {"SECRET_KEY": "x", "SECURE_COOKIES": "0", "REDIS_URL": "redis://127.0.0.1:6379/3"},
         "SESSION_COOKIE_SECURE",
         "CSRF_COOKIE_SECURE",
     )
@@ -85,7 +93,11 @@ def test_secure_cookies_can_be_turned_off_for_a_loopback_server():
 
 def test_a_dollar_in_a_secret_key_is_written_escaped():
     # A generated key may start with "$", which django-environ reads as another variable's name.
-    found = settings_of("production", {"SECRET_KEY": r"\$tart-with-a-dollar"}, "SECRET_KEY")
+    found = settings_of(
+        "production",
+        {"SECRET_KEY": r"\$tart-with-a-dollar", "MASTHEAD_ONE_PROCESS": "1"},
+        "SECRET_KEY",
+    )
     assert found == {"SECRET_KEY": "$tart-with-a-dollar"}
 
 
@@ -104,13 +116,14 @@ def test_redis_url_gives_the_django_redis_cache(module):
     }
 
 
-def test_without_redis_url_development_keeps_the_cache_in_memory():
+def test_without_redis_url_development_shares_files_between_its_processes():
+    # The server, the task worker and a command in another terminal must see one cache.
     found = settings_of("dev", {}, "CACHES")
     assert found == {
         "CACHES": {
             "default": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": "masthead",
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(ROOT / "var" / "cache" / "dev"),
             }
         }
     }

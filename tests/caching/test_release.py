@@ -1,0 +1,63 @@
+"""Stored shared values carry the release in their key and expire (masthead/caching/release.py,
+masthead/caching/fragments.py)."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from masthead.caching import fragments
+from masthead.caching.fragments import cached_value
+from masthead.caching.release import release
+
+
+@pytest.fixture
+def fresh_release():
+    release.cache_clear()
+    yield
+    release.cache_clear()
+
+
+def forget_this_process() -> None:
+    """As a newly started process: nothing in memory, everything from the shared cache."""
+    fragments._local.clear()
+
+
+def test_a_value_built_by_one_release_is_not_served_by_the_next(db, fresh_release):
+    with override_settings(MASTHEAD_RELEASE="old-release"):
+        assert cached_value("menu", "x", lambda: "built by the old code") == "built by the old code"
+    release.cache_clear()
+    forget_this_process()
+    with override_settings(MASTHEAD_RELEASE="new-release"):
+        assert cached_value("menu", "x", lambda: "built by the new code") == "built by the new code"
+
+
+def test_the_release_is_in_the_stored_key(db, fresh_release):
+    with override_settings(MASTHEAD_RELEASE="r42"):
+        cached_value("menu", "x", lambda: "value")
+        assert cache.get("masthead:value:r42:menu:x")[1] == "value"
+
+
+def test_without_a_configured_release_it_is_a_digest_of_the_code(fresh_release, tmp_path):
+    with override_settings(MASTHEAD_RELEASE=""):
+        digest = release()
+        assert len(digest) == 12 and int(digest, 16) >= 0
+        release.cache_clear()
+        assert release() == digest  # the same code, the same release
+        (tmp_path / "changed.html").write_text("<p>a template edited by a deploy</p>")
+        release.cache_clear()
+        with mock.patch("masthead.caching.release._SOURCE", tmp_path):
+            assert release() != digest
+
+
+@override_settings(MASTHEAD_SHARED_VALUE_TTL=120)
+def test_stored_values_and_generations_expire(db):
+    with mock.patch.object(cache, "set", wraps=cache.set) as stored:
+        cached_value("menu", "ttl", lambda: "value")
+        fragments.invalidate("menu")
+    timeouts = {call.args[0].split(":")[1]: call.args[2] for call in stored.call_args_list}
+    assert timeouts["value"] == 120
+    assert timeouts["generation"] == 480
