@@ -1,0 +1,355 @@
+"""deploy/varnish/masthead.vcl in a real varnishd, in front of a scripted application.
+
+Most tests share one varnishd (module scope) and so use their own paths and keys; the
+application's request counts tell a cache hit from a miss.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import json
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.edge.conftest import ERROR_TTL, PUBLIC, Reply, ScriptedApp, purge, start_edge, wait_for
+
+pytestmark = pytest.mark.usefixtures("varnish_installed")
+
+KEY_HEADERS = ("xkey", "Surrogate-Key", "Cache-Tag", "Surrogate-Control")
+# Expires after a second, then may be served stale for ten minutes.
+SHORT = "public, max-age=1, s-maxage=1, stale-while-revalidate=600, stale-if-error=600"
+
+
+def text(response) -> str:
+    """The visible text of an HTML response's body."""
+    return BeautifulSoup(response.content, "html.parser").get_text(strip=True)
+
+
+def test_a_public_page_is_a_miss_then_a_hit_and_its_keys_never_reach_the_reader(app, reader):
+    app.page("/hit/", "<p>Story</p>", keys="article-1 section-1 latest-news release-abc")
+
+    first, second = reader("/hit/"), reader("/hit/")
+
+    assert (first.status_code, first.headers["X-Cache"]) == (200, "MISS")
+    assert (second.status_code, second.headers["X-Cache"]) == (200, "HIT")
+    assert text(first) == text(second) == "Story"
+    assert app.hits("/hit/") == 1
+    for response in (first, second):
+        for header in (*KEY_HEADERS, "Via", "X-Varnish"):
+            assert header not in response.headers
+        # The reader's browser still gets what the application said.
+        assert response.headers["Cache-Control"] == PUBLIC
+
+
+def test_a_key_purge_refetches_exactly_the_pages_that_carry_the_key(app, reader, edge):
+    app.page("/keys/a/", "<p>A one</p>", keys="kp-article-12 kp-section-3")
+    app.page("/keys/b/", "<p>B</p>", keys="kp-article-13 kp-section-3")
+    app.page("/keys/c/", "<p>C</p>", keys="kp-article-14")
+    for path in ("/keys/a/", "/keys/b/", "/keys/c/"):
+        reader(path)
+    app.page("/keys/a/", "<p>A two</p>", keys="kp-article-12 kp-section-3")
+
+    answer = purge(edge, xkey_purge="kp-article-12")
+
+    assert answer.status_code == 200
+    assert answer.json() == {"status": 200, "purged": 1}
+    assert answer.headers["X-Purged"] == "1"
+    refetched = reader("/keys/a/")
+    assert (refetched.headers["X-Cache"], text(refetched)) == ("MISS", "A two")
+    assert reader("/keys/b/").headers["X-Cache"] == "HIT"
+    assert reader("/keys/c/").headers["X-Cache"] == "HIT"
+    assert [app.hits(path) for path in ("/keys/a/", "/keys/b/", "/keys/c/")] == [2, 1, 1]
+
+    # Several keys in one header: every object carrying any of them.
+    answer = purge(edge, xkey_purge="kp-section-3 kp-article-14")
+
+    assert answer.json() == {"status": 200, "purged": 3}
+    for path in ("/keys/a/", "/keys/b/", "/keys/c/"):
+        assert reader(path).headers["X-Cache"] == "MISS"
+
+
+def test_a_purge_without_a_key_purges_the_url_as_wagtail_asks(app, reader, edge):
+    app.page("/by-url/?page=2", "<p>Page two</p>")
+    reader("/by-url/?page=2&utm_medium=email")
+
+    # The purge's URL is normalised as a reader's is.
+    answer = purge(edge, path="/by-url/?utm_source=x&page=2")
+
+    assert answer.status_code == 200
+    assert answer.json() == {"status": 200, "reason": "Purged"}
+    assert reader("/by-url/?page=2").headers["X-Cache"] == "MISS"
+    assert app.hits("/by-url/?page=2") == 2
+
+
+def test_a_soft_purge_serves_the_stale_copy_while_it_refetches(app, reader, edge):
+    app.page("/soft/", "<p>Old list</p>", keys="soft-latest")
+    reader("/soft/")
+    app.page("/soft/", "<p>New list</p>", keys="soft-latest")
+
+    assert purge(edge, xkey_softpurge="soft-latest").json() == {"status": 200, "purged": 1}
+
+    assert text(reader("/soft/")) == "Old list"
+    assert wait_for(lambda: text(reader("/soft/")) == "New list")
+    assert app.hits("/soft/") == 2
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    ["sessionid=abc123", "_ga=GA1.2.3; csrftoken=tok", "consent=yes;sessionid=x"],
+    ids=["session", "csrf", "session-last"],
+)
+def test_a_session_or_csrf_cookie_passes_every_request_to_the_application(
+    app, reader, cookie, request
+):
+    path = f"/cookie/{request.node.callspec.id}/"
+    app.page(path, "<p>Hello editor</p>")
+
+    responses = [reader(path, Cookie=cookie) for _ in range(3)]
+
+    assert [response.headers["X-Cache"] for response in responses] == ["PASS"] * 3
+    assert [request.headers["Cookie"] for request in app.requests_for(path)] == [cookie] * 3
+
+
+def test_other_cookies_are_dropped_so_every_reader_shares_one_copy(app, reader):
+    app.page("/analytics/", "<p>Story</p>")
+
+    first = reader("/analytics/", Cookie="_ga=GA1.2.3; consent=yes")
+    second = reader("/analytics/", Cookie="_gid=other")
+
+    assert [first.headers["X-Cache"], second.headers["X-Cache"]] == ["MISS", "HIT"]
+    assert "Cookie" not in app.requests_for("/analytics/")[0].headers
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "headers"),
+    [
+        ("/admin/pages/", "GET", {}),
+        ("/admin", "GET", {}),
+        ("/pass/authorization/", "GET", {"Authorization": "Basic ZWQ6cHc="}),
+        ("/pass/post/", "POST", {}),
+    ],
+)
+def test_editors_and_writes_pass(app, reader, path, method, headers):
+    app.page(path, "<p>Made for one</p>")
+
+    for _ in range(2):
+        assert reader(path, method=method, **headers).headers["X-Cache"] == "PASS"
+
+    assert app.hits(path) == 2
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Cache-Control": "private, no-cache"},
+        {"Cache-Control": "private, no-store"},
+        {"Cache-Control": "no-store"},
+        {"Cache-Control": PUBLIC, "Set-Cookie": "sessionid=new; HttpOnly"},
+        # Surrogate-Control would make Varnish's builtin rules ignore Cache-Control: private.
+        {"Cache-Control": "private, no-cache", "Surrogate-Control": 'content="ESI/1.0"'},
+        {},  # the application marks every public response; an unmarked one is not guessed at
+    ],
+    ids=["private", "private-no-store", "no-store", "set-cookie", "esi-private", "unmarked"],
+)
+def test_a_private_response_is_never_cached(app, reader, headers, request):
+    path = f"/private/{request.node.callspec.id}/"
+    app.replies[path] = Reply(200, {"Content-Type": "text/html", **headers}, b"<p>Draft</p>")
+
+    responses = [reader(path) for _ in range(3)]
+
+    assert all(response.headers["X-Cache"] != "HIT" for response in responses)
+    assert app.hits(path) == 3
+
+
+def test_query_strings_are_normalised_into_one_object(app, reader):
+    app.page("/query/?a=1&b=2", "<p>Sorted</p>")
+    app.page("/bare/", "<p>Bare</p>")
+
+    variants = ["/query/?b=2&a=1&utm_source=x", "/query/?a=1&b=2", "/query/?fbclid=z&b=2&a=1"]
+    caching = [reader(path).headers["X-Cache"] for path in variants]
+    bare = [
+        reader(path).headers["X-Cache"]
+        for path in ["/bare/?", "/bare/", "/bare/?utm_campaign=c&UTM_MEDIUM=m&gclid=g&mc_cid=1"]
+    ]
+
+    assert caching == ["MISS", "HIT", "HIT"]
+    assert bare == ["MISS", "HIT", "HIT"]
+    assert [request.path for request in app.received if request.path.startswith("/query/")] == [
+        "/query/?a=1&b=2"
+    ]
+    assert app.hits("/bare/") == 1
+
+
+def test_a_tracking_lookalike_parameter_is_kept(app, reader):
+    app.page("/lookalike/?fbclidx=1", "<p>Kept</p>")
+
+    assert reader("/lookalike/?fbclidx=1").status_code == 200
+
+
+def test_a_404_is_cached_only_briefly_whatever_it_says(app, reader):
+    # The application's 404 claims a minute; the edge keeps it ERROR_TTL seconds.
+    app.replies["/not-yet/"] = Reply(404, {"Cache-Control": PUBLIC}, b"<p>Not found</p>")
+
+    first, second = reader("/not-yet/"), reader("/not-yet/")
+
+    assert [(r.status_code, r.headers["X-Cache"]) for r in (first, second)] == [
+        (404, "MISS"),
+        (404, "HIT"),
+    ]
+    app.page("/not-yet/", "<p>Published</p>")
+    time.sleep(ERROR_TTL + 0.2)
+    assert wait_for(lambda: reader("/not-yet/").status_code == 200, timeout=2 * ERROR_TTL + 2)
+    assert app.hits("/not-yet/") == 2
+
+
+def test_an_expired_page_is_served_stale_while_it_refetches(app, reader):
+    app.page("/swr/", "<p>First edition</p>", cache_control=SHORT)
+    reader("/swr/")
+    app.page("/swr/", "<p>Second edition</p>", cache_control=SHORT)
+    time.sleep(1.2)
+
+    stale = reader("/swr/")
+
+    assert (stale.status_code, text(stale)) == (200, "First edition")
+    assert wait_for(lambda: text(reader("/swr/")) == "Second edition")
+
+
+def test_a_failing_application_leaves_readers_the_stale_copy(app, reader):
+    app.page("/sie/", "<p>Before the outage</p>", cache_control=SHORT)
+    reader("/sie/")
+    app.replies["/sie/"] = Reply(503, {"Content-Type": "text/html"}, b"<p>Overloaded</p>")
+    time.sleep(1.2)
+
+    served = [reader("/sie/") for _ in range(3)]
+
+    assert [(r.status_code, text(r)) for r in served] == [(200, "Before the outage")] * 3
+    assert wait_for(lambda: app.hits("/sie/") >= 2)  # it did try to refetch
+
+
+def test_a_stopped_application_leaves_readers_the_stale_copy(varnish_installed):
+    app = ScriptedApp()
+    edge = start_edge(app)
+    try:
+        app.page("/down/", "<p>Before the outage</p>", cache_control=SHORT)
+        connection = http.client.HTTPConnection(edge.address.host, edge.address.port, timeout=10)
+        connection.request("GET", "/down/")
+        connection.getresponse().read()
+        app.stop()
+        # Were it still answering, readers would see this.
+        app.page("/down/", "<p>After the outage</p>", cache_control=SHORT)
+        time.sleep(1.2)
+
+        served = []
+        for _ in range(3):
+            connection.request("GET", "/down/")
+            response = connection.getresponse()
+            served.append((response.status, BeautifulSoup(response.read(), "html.parser").text))
+        connection.close()
+
+        assert served == [(200, "Before the outage")] * 3
+        assert app.hits("/down/") == 1
+    finally:
+        edge.stop()
+
+
+def raw_get(edge, path: str, **headers: str) -> tuple[http.client.HTTPResponse, bytes]:
+    """A GET without requests' automatic decompression."""
+    connection = http.client.HTTPConnection(edge.address.host, edge.address.port, timeout=10)
+    connection.request("GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+@pytest.mark.parametrize(
+    ("content_type", "compressed"),
+    [
+        ("text/html; charset=utf-8", True),
+        ("application/json", True),
+        ("application/rss+xml", True),
+        ("text/css", True),
+        ("image/png", False),
+    ],
+)
+def test_text_is_delivered_gzipped(app, edge, content_type, compressed):
+    path = f"/gzip/{content_type.split(';')[0]}/"
+    body = b"<p>" + b"A long paragraph of the story. " * 50 + b"</p>"
+    app.replies[path] = Reply(200, {"Content-Type": content_type, "Cache-Control": PUBLIC}, body)
+
+    gzipped, gzipped_body = raw_get(edge, path, Accept_Encoding="br, gzip;q=0.9, deflate")
+    plain, plain_body = raw_get(edge, path)
+
+    assert gzipped.getheader("Content-Encoding") == ("gzip" if compressed else None)
+    assert (gzip.decompress(gzipped_body) if compressed else gzipped_body) == body
+    assert plain.getheader("Content-Encoding") is None
+    assert plain_body == body
+    assert app.requests_for(path)[0].headers["Accept-Encoding"] == "gzip"
+    assert app.hits(path) == 1  # one stored copy serves both
+
+
+def test_esi_includes_a_fragment_that_is_purged_on_its_own(app, reader, edge):
+    app.page(
+        "/esi/page/",
+        '<main><h1>Story</h1><esi:include src="/esi/latest/"/></main>',
+        keys="esi-article",
+        Surrogate_Control='content="ESI/1.0"',
+    )
+    app.page("/esi/latest/", "<ul><li>First item</li></ul>", keys="esi-latest-news")
+
+    first = reader("/esi/page/")
+    app.page("/esi/latest/", "<ul><li>Second item</li></ul>", keys="esi-latest-news")
+    assert purge(edge, xkey_purge="esi-latest-news").json()["purged"] == 1
+    second = reader("/esi/page/")
+
+    for response, item in ((first, "First item"), (second, "Second item")):
+        page = BeautifulSoup(response.content, "html.parser")
+        assert [li.get_text() for li in page.select("main ul li")] == [item]
+        assert page.find("esi:include") is None
+        assert "Surrogate-Control" not in response.headers
+    assert second.headers["X-Cache"] == "HIT"  # the page itself was not refetched
+    assert (app.hits("/esi/page/"), app.hits("/esi/latest/")) == (1, 2)
+    capability = app.requests_for("/esi/page/")[0].headers["Surrogate-Capability"]
+    assert capability == 'varnish="ESI/1.0"'
+
+
+def test_without_surrogate_control_esi_markup_is_left_alone(app, reader):
+    app.page("/no-esi/", '<main><esi:include src="/esi/latest/"/></main>')
+
+    page = BeautifulSoup(reader("/no-esi/").content, "html.parser")
+
+    assert page.find("esi:include")["src"] == "/esi/latest/"
+
+
+def test_purge_replies_are_json(edge):
+    answer = purge(edge, xkey_purge="nothing-carries-this-key")
+
+    assert answer.headers["Content-Type"] == "application/json"
+    assert json.loads(answer.content) == {"status": 200, "purged": 0}
+
+
+@pytest.fixture(scope="module")
+def edge_refusing_purges(varnish_installed, app):
+    """A varnishd whose purge ACL leaves out this host (127.0.0.1)."""
+    varnish = start_edge(app, purgers=["127.0.0.2"])
+    yield varnish
+    varnish.stop()
+
+
+@pytest.mark.parametrize("headers", [{"xkey_purge": "acl-article"}, {}], ids=["key", "url"])
+def test_a_purge_from_outside_the_acl_is_refused(app, edge_refusing_purges, headers):
+    edge = edge_refusing_purges
+    path = f"/acl/{len(headers)}/"
+    app.page(path, "<p>Story</p>", keys="acl-article")
+    raw_get(edge, path)
+
+    answer = purge(edge, path=path, **headers)
+
+    assert answer.status_code == 403
+    assert answer.json() == {"status": 403, "reason": "Forbidden"}
+    response, _ = raw_get(edge, path)
+    assert response.getheader("X-Cache") == "HIT"
+    assert app.hits(path) == 1
