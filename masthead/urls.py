@@ -5,17 +5,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.feed import views as feed_views
+from masthead.people import views as people_views
+from masthead.programmes import views as programmes_views
 from masthead.serving import views as serving_views
+from masthead.tags import views as tags_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("latest/", feed_views.latest, name="latest"),
-    path("people/", feed_views.people, name="people"),
-    path("people/<str:slug>/", feed_views.person, name="person"),
-    path("programmes/", feed_views.programmes, name="programmes"),
-    path("programmes/<str:slug>/", feed_views.programme, name="programme"),
-    path("tags/<str:slug>/", feed_views.tag, name="tag"),
+    path("people/", people_views.people, name="people"),
+    path("people/<str:slug>/", people_views.person, name="person"),
+    path("programmes/", programmes_views.programmes, name="programmes"),
+    path("programmes/<str:slug>/", programmes_views.programme, name="programme"),
+    path("tags/<str:slug>/", tags_views.tag, name="tag"),
     re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve, name="masthead_serve"),
     path("", include(wagtail_urls)),
 ]

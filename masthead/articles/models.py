@@ -7,12 +7,18 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from masthead.editions.visibility import RoutedPage
 
+from .appearances import Appearance, Role
 from .blocks import ArticleBodyBlock
+from .queries import article_html
+
+# Appearance and Role live in their own module; they are re-exported here, where the rest of the
+# project looks for an article's models.
+__all__ = ["Appearance", "ArticleKind", "ArticlePage", "ArticleTag", "Role"]
 
 
 class ArticleKind(models.TextChoices):
@@ -20,12 +26,6 @@ class ArticleKind(models.TextChoices):
     INTERVIEW = "interview", "Interview"
     OPINION = "opinion", "Opinion / column"
     ANALYSIS = "analysis", "Analysis"
-
-
-class Role(models.TextChoices):
-    AUTHOR = "author", "Author"
-    HOST = "host", "Host"
-    GUEST = "guest", "Guest"
 
 
 class ArticleTag(TaggedItemBase):
@@ -110,32 +110,6 @@ class ArticlePage(RoutedPage, Page):
         return self.title
 
     def get_context(self, request, *args, **kwargs) -> dict:
-        from .queries import article_html
-
         context = super().get_context(request, *args, **kwargs)
         context["article_html"] = article_html(request, self)
         return context
-
-
-class Appearance(Orderable):
-    """A person in an article as an author, host or guest, with the credentials they held then."""
-
-    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="appearances")
-    person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="appearances"
-    )
-    role = models.CharField(max_length=16, choices=Role.choices, default=Role.GUEST)
-    credentials = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="Their position at the time, e.g. “Former head of …”. Kept as it was then.",
-    )
-
-    panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("credentials")]
-
-    class Meta(Orderable.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "person", "role"], name="unique_appearance_per_role"
-            )
-        ]

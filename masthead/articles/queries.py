@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -15,9 +16,12 @@ from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.people.models import Person
 
+from .appearances import Appearance, Role
 from .blocks import expand_paragraphs, people_already_fetched
 from .dateline import dateline
-from .models import Appearance, ArticlePage, Role
+
+if TYPE_CHECKING:
+    from .models import ArticlePage
 
 
 @dataclass(frozen=True)

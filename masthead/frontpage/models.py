@@ -8,6 +8,8 @@ from wagtail.models import Orderable, Page
 
 from masthead.editions.visibility import RoutedPage
 
+from .queries import top_stories_html
+
 
 class FrontPage(RoutedPage, Page):
     content_panels = [*Page.content_panels, InlinePanel("top_stories", label="Top story")]
@@ -19,8 +21,6 @@ class FrontPage(RoutedPage, Page):
         verbose_name = "front page"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from .queries import top_stories_html
-
         context = super().get_context(request, *args, **kwargs)
         context["top_stories_html"] = top_stories_html(request, self)
         return context

@@ -1,4 +1,9 @@
+"""What the front page shows: the editors' top stories."""
+
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -9,9 +14,10 @@ from masthead.articles.queries import rendered_page_part
 from masthead.articles.renditions import attach_public_renditions
 from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import edition_for_request
-from masthead.feed.queries import public_articles_under
+from masthead.feed.listing import public_articles_under
 
-from .models import FrontPage
+if TYPE_CHECKING:
+    from .models import FrontPage
 
 TOP_STORIES = 7
 # What a story on the front page shows of its article.

@@ -1,4 +1,4 @@
-"""Sections (News, Politics, War, …): the pages articles are filed under."""
+"""Sections (News, Politics, War, …): the pages articles are filed under, each listing them."""
 
 from django.db import models
 from django.http import HttpRequest
@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from masthead.editions.visibility import RoutedPage
+
+from .queries import section_listing
 
 
 class SectionPage(RoutedPage, Page):
@@ -22,9 +24,6 @@ class SectionPage(RoutedPage, Page):
         verbose_name = "section"
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        # The section's listing is a feed; feed builds on sections, so it is imported here.
-        from masthead.feed.queries import section_listing
-
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = section_listing(request, self)
         return context

@@ -1,0 +1,49 @@
+"""What the people pages show: a person's profile with everything they wrote, hosted or appeared
+in, and the directory of everyone."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from masthead.articles.models import Appearance, ArticlePage
+from masthead.feed.listing import Listing, Selection, paginate
+from masthead.programmes.models import Programme
+
+from .models import Person
+
+
+def _appearing(articles: QuerySet[ArticlePage], person_id: int) -> QuerySet[ArticlePage]:
+    # Exists rather than a join, so an author who is also the host lists the article once.
+    return articles.filter(
+        Exists(Appearance.objects.filter(article_id=OuterRef("page_ptr_id"), person_id=person_id))
+    )
+
+
+PERSON_ARTICLES = Selection("person", _appearing, key=int)
+
+
+def person_listing(request: HttpRequest, person: Person) -> Listing:
+    """Everything the person wrote, hosted or appeared in, a page at a time (one query)."""
+    return paginate(request, PERSON_ARTICLES, person.pk)
+
+
+def programmes_hosted_by(person: Person) -> list[Programme]:
+    """The programmes the person hosts, by title (one query)."""
+    return list(Programme.objects.filter(hosts__person=person).order_by("title"))
+
+
+def all_people() -> list[Person]:
+    """Everyone, by name, with their photos (one query)."""
+    return list(Person.objects.select_related("photo").order_by("name"))
+
+
+def person_page(request: HttpRequest, slug: str) -> dict:
+    """The person page's context (three queries); 404 for a name nobody has."""
+    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    return {
+        "person": person,
+        "programmes": programmes_hosted_by(person),
+        "listing": person_listing(request, person),
+    }

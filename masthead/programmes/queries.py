@@ -1,0 +1,50 @@
+"""What the programme pages show: a programme with its hosts and its articles, and the
+directory of all programmes."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from masthead.articles.models import ArticlePage
+from masthead.feed.listing import Listing, Selection, paginate
+from masthead.people.models import Person
+
+from .models import Programme
+
+
+def _from_programme(articles: QuerySet[ArticlePage], programme_id: int) -> QuerySet[ArticlePage]:
+    return articles.filter(programme_id=programme_id)
+
+
+PROGRAMME_ARTICLES = Selection("programme", _from_programme, key=int)
+
+
+def programme_listing(request: HttpRequest, programme: Programme) -> Listing:
+    """The programme's articles, a page at a time (one query)."""
+    return paginate(request, PROGRAMME_ARTICLES, programme.pk)
+
+
+def programme_hosts(programme: Programme) -> list[Person]:
+    """The programme's hosts in the editors' order, with their photos (one query)."""
+    return list(
+        Person.objects.filter(hosted_programmes__programme=programme)
+        .select_related("photo")
+        .order_by("hosted_programmes__sort_order")
+    )
+
+
+def all_programmes() -> list[Programme]:
+    """Every programme, by title, with its picture (one query)."""
+    return list(Programme.objects.select_related("image").order_by("title"))
+
+
+def programme_page(request: HttpRequest, slug: str) -> dict:
+    """The programme page's context (three queries); 404 for an unknown programme."""
+    programme = get_object_or_404(Programme.objects.select_related("image"), slug=slug)
+    return {
+        "programme": programme,
+        "hosts": programme_hosts(programme),
+        "listing": programme_listing(request, programme),
+    }
