@@ -22,19 +22,22 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
-    # Masthead's newsroom, in dependency order: an app imports only from those above it.
+    # Masthead's newsroom: content models first, then the reader pages built on them. The order
+    # of imports between them is declared in tests/test_architecture.py (docs/architecture.md).
     "masthead.caching",
+    "masthead.edge",
     "masthead.editions",
     "masthead.people",
     "masthead.programmes",
-    "masthead.sections",
     "masthead.articles",
     "masthead.feed",
     "masthead.tags",
+    "masthead.sections",
     "masthead.frontpage",
     "masthead.serving",
     "masthead.importers",
     "masthead.demo",
+    "django_tasks_db",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -169,6 +172,15 @@ MASTHEAD_FRAGMENT_CACHE = env.bool("MASTHEAD_FRAGMENT_CACHE", default=True)
 MASTHEAD_SHARED_VALUE_TTL = env.int("MASTHEAD_SHARED_VALUE_TTL", default=24 * 60 * 60)
 MASTHEAD_RELEASE = env.str("MASTHEAD_RELEASE", default="")
 
+TASKS = {
+    # Wagtail's own tasks (the reference index, image focal points …) run at once, in the process
+    # that made the change, as they always have.
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Edge purges: stored in the database with the change that asks for them, and sent once it
+    # commits by the task worker (`manage.py db_worker --backend edge`), retried until they go.
+    "edge": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -189,8 +201,33 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+
+
+def media_storage(kind: str) -> dict:
+    """Where uploaded images live: ``local`` files under MEDIA_ROOT, or ``s3``, any
+    S3-compatible service through django-storages (bucket, endpoint and keys from AWS_*)."""
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind == "s3":
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+                "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+                "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+                "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+                "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+                "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+                # Public, permanent URLs: a rendition's address is cached at the edge.
+                "querystring_auth": False,
+                "file_overwrite": False,
+            },
+        }
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {kind!r}")
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage("local"),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
