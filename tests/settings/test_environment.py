@@ -40,6 +40,63 @@ def settings_of(module: str, environment: dict[str, str], *names: str) -> dict:
     return json.loads(done.stdout)
 
 
+# What production needs to start: a key, its hosts and a shared cache.
+PRODUCTION = {
+    "SECRET_KEY": "x",
+    "ALLOWED_HOSTS": "news.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/3",
+}
+
+
+def test_production_without_allowed_hosts_names_them():
+    environment = {k: v for k, v in PRODUCTION.items() if k != "ALLOWED_HOSTS"}
+    done = import_settings("production", environment)
+    assert done.returncode != 0
+    assert done.stderr.strip().splitlines()[-1] == (
+        "django.core.exceptions.ImproperlyConfigured: Set the ALLOWED_HOSTS environment variable"
+    )
+
+
+def test_production_passes_the_deploy_checks():
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={
+            **PRODUCTION,
+            "SECRET_KEY": "a-long-production-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        },
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_media_can_live_in_s3_compatible_storage():
+    found = settings_of(
+        "production",
+        {
+            **PRODUCTION,
+            "MEDIA_STORAGE": "s3",
+            "AWS_STORAGE_BUCKET_NAME": "newsroom-media",
+            "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+        },
+        "STORAGES",
+    )
+    default = found["STORAGES"]["default"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert default["OPTIONS"]["bucket_name"] == "newsroom-media"
+    assert default["OPTIONS"]["endpoint_url"] == "http://127.0.0.1:9000"
+    assert default["OPTIONS"]["querystring_auth"] is False
+
+
+def test_unknown_media_storage_is_refused():
+    done = import_settings("production", {**PRODUCTION, "MEDIA_STORAGE": "ftp"})
+    assert "MEDIA_STORAGE must be 'local' or 's3'" in done.stderr
+
+
 def test_production_without_a_secret_key_names_it():
     done = import_settings("production", {})
     assert done.returncode != 0
@@ -49,7 +106,7 @@ def test_production_without_a_secret_key_names_it():
 
 
 def test_production_without_a_shared_cache_refuses_to_start():
-    done = import_settings("production", {"SECRET_KEY": "x"})
+    done = import_settings("production", {"SECRET_KEY": "x", "ALLOWED_HOSTS": "news.example"})
     assert done.returncode != 0
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("django.core.exceptions.ImproperlyConfigured: Set the REDIS_URL ")
@@ -59,7 +116,12 @@ def test_production_without_a_shared_cache_refuses_to_start():
 def test_production_told_it_runs_as_one_process_keeps_files(tmp_path):
     found = settings_of(
         "production",
-        {"SECRET_KEY": "a-production-key", "CACHE_DIR": str(tmp_path), "MASTHEAD_ONE_PROCESS": "1"},
+        {
+            "SECRET_KEY": "a-production-key",
+            "ALLOWED_HOSTS": "news.example",
+            "CACHE_DIR": str(tmp_path),
+            "MASTHEAD_ONE_PROCESS": "1",
+        },
         "SECRET_KEY",
         "DEBUG",
         "CACHES",
@@ -84,7 +146,7 @@ def test_production_told_it_runs_as_one_process_keeps_files(tmp_path):
 def test_secure_cookies_can_be_turned_off_for_a_loopback_server():
     found = settings_of(
         "production",
-        {"SECRET_KEY": "x", "SECURE_COOKIES": "0", "REDIS_URL": "redis://127.0.0.1:6379/3"},
+        {**PRODUCTION, "SECURE_COOKIES": "0"},
         "SESSION_COOKIE_SECURE",
         "CSRF_COOKIE_SECURE",
     )
@@ -95,7 +157,7 @@ def test_a_dollar_in_a_secret_key_is_written_escaped():
     # A generated key may start with "$", which django-environ reads as another variable's name.
     found = settings_of(
         "production",
-        {"SECRET_KEY": r"\$tart-with-a-dollar", "MASTHEAD_ONE_PROCESS": "1"},
+        {**PRODUCTION, "SECRET_KEY": r"\$tart-with-a-dollar"},
         "SECRET_KEY",
     )
     assert found == {"SECRET_KEY": "$tart-with-a-dollar"}
@@ -104,7 +166,7 @@ def test_a_dollar_in_a_secret_key_is_written_escaped():
 @pytest.mark.parametrize("module", ["base", "production"])
 def test_redis_url_gives_the_django_redis_cache(module):
     url = "redis://127.0.0.1:6379/3"
-    found = settings_of(module, {"SECRET_KEY": "x", "REDIS_URL": url}, "CACHES")
+    found = settings_of(module, {**PRODUCTION, "REDIS_URL": url}, "CACHES")
     assert found == {
         "CACHES": {
             "default": {
