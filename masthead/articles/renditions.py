@@ -8,7 +8,7 @@ from functools import cache
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage, Filter
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 
 from masthead.caching.compiled import CompiledIdQuery
 
@@ -57,21 +57,11 @@ def picture(
     images and articles are saved, so a missing one is logged and the image left out."""
     if image is None:
         return mark_safe("")
-    rendition_model = image.get_rendition_model()
     try:
-        rendition = image.find_existing_rendition(_filter(use))
-    except rendition_model.DoesNotExist:
+        rendition = _existing_rendition(image, _filter(use))
+    except image.get_rendition_model().DoesNotExist:
         logger.warning("No %s rendition of image %s; run create_renditions", use, image.pk)
         return mark_safe("")
-    if not getattr(rendition, "_from_cache", False):
-        # Found in the database: keep it in Wagtail's rendition cache, as ``get_rendition`` would
-        # (``find_existing_rendition`` only reads that cache), so the next reader needs no query.
-        rendition_model.cache_backend.set(
-            rendition_model.construct_cache_key(
-                image, rendition.focal_point_key, rendition.filter_spec
-            ),
-            rendition,
-        )
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async">',
         rendition.url,
@@ -80,6 +70,31 @@ def picture(
         alt or getattr(image, "description", "") or image.title,
         loading,
     )
+
+
+def _existing_rendition(image: AbstractImage, rendition_filter: Filter) -> AbstractRendition:
+    """The rendition Wagtail's ``get_rendition`` would find, never made here: from the renditions
+    fetched ahead, else Wagtail's rendition cache, else the database. One found in the database
+    is kept in that cache, once, so that the next reader needs no query; one found in the cache
+    is not written back (``find_existing_rendition`` does not tell which it found, hence the
+    cache read of our own)."""
+    if getattr(image, "prefetched_renditions", None) is not None:
+        # Fetched ahead (``attach_public_renditions`` or Wagtail's ``prefetch_renditions()``):
+        # Wagtail looks nowhere else, and neither do we.
+        return image.find_existing_rendition(rendition_filter)
+    rendition_model = image.get_rendition_model()
+    key = rendition_model.construct_cache_key(
+        image, rendition_filter.get_cache_key(image), rendition_filter.spec
+    )
+    rendition = rendition_model.cache_backend.get(key)
+    if rendition is not None:
+        # As Wagtail does with a cached rendition: it belongs to this image instance.
+        rendition.image = image
+        return rendition
+    # Not cached: Wagtail looks in its cache again (a miss) and then in the database.
+    rendition = image.find_existing_rendition(rendition_filter)
+    rendition_model.cache_backend.set(key, rendition)
+    return rendition
 
 
 def create_renditions(images: Iterable[AbstractImage]) -> None:

@@ -5,6 +5,11 @@ needs (the routing query joins every page type), while SQLite or PostgreSQL answ
 fraction of that. A ``CompiledQuery`` builds its queryset once with placeholder values, keeps the
 SQL and the compiler's description of the columns, and for each call runs that SQL with the real
 values and turns the rows into model instances or tuples exactly as Django's own iterables do.
+
+This is the one module that reads Django's query-compiler internals; each use says which public
+behaviour it reproduces. They were read in Django 5.2 and are unchanged in 6.0; Django 6.1
+changes them (fetch modes), and ``serving.checks`` fails at start-up on any Django but the
+verified one. Before widening that range, run tests/caching/test_compiled.py.
 """
 
 from __future__ import annotations
@@ -42,11 +47,20 @@ class CompiledQuery:
     def _compile(self, using: str) -> _Compiled:
         connection = connections[using]
         queryset = self.build(**self.placeholders)
-        if queryset._prefetch_related_lookups or queryset._iterable_class not in (
-            ModelIterable,
-            ValuesListIterable,
+        # No public API tells what a queryset yields or what else it does when evaluated: the
+        # iterable class is what values_list() and friends set (we reproduce ModelIterable and
+        # ValuesListIterable only); prefetch lookups are run by QuerySet._fetch_all after the
+        # iterable, and known related objects (a related manager's queryset) are attached by
+        # ModelIterable; we do neither, so such querysets are refused.
+        if (
+            queryset._prefetch_related_lookups
+            or queryset._known_related_objects
+            or queryset._iterable_class not in (ModelIterable, ValuesListIterable)
         ):
             raise ValueError("CompiledQuery runs plain model or values_list querysets only")
+        # What evaluating the queryset does first (ModelIterable.__iter__ → execute_sql): compile
+        # its query for this database. as_sql() also fills the compiler's select, klass_info and
+        # annotation_col_map, which the iterables read.
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         params = list(params)
@@ -63,6 +77,8 @@ class CompiledQuery:
                     found = True
             if not found:
                 raise ValueError(f"placeholder {name}={placeholder!r} is not a parameter")
+        # SQLCompiler.results_iter: the selected columns (select[:col_count]) decide the
+        # converters; a composite primary key would also need composite_fields_to_tuples.
         fields = [column[0] for column in compiler.select[0 : compiler.col_count]]
         if compiler.has_composite_fields(fields):
             raise ValueError("CompiledQuery does not run queries of composite primary keys")
@@ -85,6 +101,8 @@ class CompiledQuery:
         for index, name, kind in compiled.slots:
             value = _adapt(connection, values[name])
             if kind == "like":
+                # The pattern startswith/contains build around the value, with the value escaped
+                # as those lookups escape it (the backend's prep_for_like_query).
                 placeholder = _adapt(connection, self.placeholders[name])
                 value = params[index].replace(
                     placeholder, connection.ops.prep_for_like_query(value)
@@ -95,6 +113,7 @@ class CompiledQuery:
             rows = cursor.fetchall()
         compiler = compiled.compiler
         if compiled.converters:
+            # SQLCompiler.results_iter: database values to Python's (dates, JSON, decimals…).
             rows = compiler.apply_converters(rows, compiled.converters)
         if compiled.hydration is None:
             return [tuple(row) for row in rows]
@@ -103,6 +122,7 @@ class CompiledQuery:
 
 def _adapt(connection, value: Any) -> Any:
     """A value as the ORM passes it to the database driver."""
+    # DateTimeField.get_db_prep_value, through the backend's operations (the backend API).
     if isinstance(value, dt.datetime):
         return connection.ops.adapt_datetimefield_value(value)
     return value
@@ -110,7 +130,8 @@ def _adapt(connection, value: Any) -> Any:
 
 @dataclass
 class _Hydration:
-    """What Django's ModelIterable works out for each query run, worked out once."""
+    """What Django's ModelIterable.__iter__ works out for each query run, worked out once, from
+    the same compiler attributes it reads (klass_info, select, annotation_col_map)."""
 
     model: type
     using: str
@@ -131,13 +152,16 @@ class _Hydration:
             start,
             end,
             [f[0].target.attname for f in select[start:end]],
-            # RelatedPopulator keeps no state between rows or queries.
+            # ModelIterable's select_related() objects. A RelatedPopulator keeps no state between
+            # rows or queries up to Django 6.0; 6.1 adds a required fetch_mode argument and keeps
+            # FETCH_PEERS' peers on the populator.
             get_related_populators(klass_info, select, using),
             compiler.annotation_col_map or {},
         )
 
     def models(self, rows):
-        """Django's ModelIterable, over rows already fetched and converted."""
+        """Django's ModelIterable.__iter__, over rows already fetched and converted: the row's
+        own columns through Model.from_db, then its select_related objects, then annotations."""
         for row in rows:
             obj = self.model.from_db(self.using, self.init_list, row[self.start : self.end])
             for populator in self.related_populators:

@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.db import router
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from masthead.caching.fragments import cached_value, invalidate
+
+from .wagtail_request import remember_site
 
 # The name of the editions snapshot among the shared values; a new format needs a new name.
 SNAPSHOT = "editions-v2"
@@ -63,18 +67,19 @@ class CurrentEdition:
         return url_path
 
     def as_site(self) -> Site:
-        """An unsaved Site with our values, so Wagtail's code finds the site without a query."""
-        site = Site(
-            id=self.site_id,
-            hostname=self.hostname,
-            port=self.port,
-            site_name=self.site_name,
-            root_page_id=self.root_page_id,
-            is_default_site=self.is_default_site,
-        )
-        site._state.adding = False
-        site._state.db = "default"
-        return site
+        """The edition's Site as if just read from the database (``Model.from_db``), so that
+        Wagtail's code finds the site without a query."""
+        values = {
+            "id": self.site_id,
+            "hostname": self.hostname,
+            "port": self.port,
+            "site_name": self.site_name,
+            "root_page_id": self.root_page_id,
+            "is_default_site": self.is_default_site,
+        }
+        # from_db takes the values in the model's field order; a field we do not keep is deferred.
+        names = [f.attname for f in Site._meta.concrete_fields if f.attname in values]
+        return Site.from_db(router.db_for_read(Site), names, [values[name] for name in names])
 
 
 def load_editions() -> list[CurrentEdition]:
@@ -149,13 +154,26 @@ def edition_for_host(hostname: str, port: int) -> CurrentEdition | None:
 def edition_for_request(request: HttpRequest) -> CurrentEdition | None:
     """The edition for this request, remembered on it; also primes Wagtail's site lookup."""
     if not hasattr(request, "edition"):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        try:
-            port = int(request.get_port())
-        except ValueError:
-            port = 80
-        edition = edition_for_host(hostname, port)
+        edition = _edition_for(request)
         request.edition = edition
-        if edition is not None and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = edition.as_site()
+        if edition is not None:
+            remember_site(request, edition.as_site())
     return request.edition
+
+
+def _edition_for(request: HttpRequest) -> CurrentEdition | None:
+    try:
+        # CommonMiddleware, which runs before EditionMiddleware (settings.MIDDLEWARE), has already
+        # asked for the host, so a reader's request with a host outside ALLOWED_HOSTS never gets
+        # here.
+        host = request.get_host()
+    except DisallowedHost:
+        # A request made in code (a dummy request for a site whose host is not allowed): Wagtail
+        # still finds it a site, by the host as sent, and so do we, with Wagtail's own lookup.
+        site = Site.find_for_request(request)
+        return next((e for e in all_editions() if site and e.site_id == site.pk), None)
+    try:
+        port = int(request.get_port())
+    except ValueError:
+        port = 80
+    return edition_for_host(split_domain_port(host)[0], port)

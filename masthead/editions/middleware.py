@@ -8,7 +8,10 @@ from .current import edition_for_request
 
 class EditionMiddleware:
     """Resolves the edition from the cached snapshot before any view asks Wagtail for the site,
-    and shows times on the edition's clock."""
+    and shows times on the edition's clock.
+
+    It must come after Django's CommonMiddleware (settings.MIDDLEWARE), which validates the host
+    against ALLOWED_HOSTS first."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response

@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class ServingConfig(AppConfig):
     name = "masthead.serving"
     label = "serving"
     verbose_name = "Serving"
+
+    def ready(self) -> None:
+        from .checks import check_verified_versions
+
+        checks.register(check_verified_versions, checks.Tags.compatibility)

@@ -5,6 +5,8 @@ more. A page's ``url_path`` already is the whole walk, so we look it up directly
 specific page (and the objects its type names in ``route_select_related``) in the same query, and
 ask the database whether any view restriction covers it. Anything this lookup cannot answer
 exactly as Wagtail would — no page, a restricted page, an alias — goes to Wagtail's own routing.
+A page it does answer is marked ``unrestricted_by_route`` (see ``editions.visibility.RoutedPage``),
+so that Wagtail's view-restriction hook does not ask the database again.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from wagtail.models import Page, get_page_models
 
 from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition
-from masthead.editions.visibility import under_alias, under_view_restriction
+from masthead.editions.visibility import RoutedPage, under_alias, under_view_restriction
 
 
 @cache
@@ -25,6 +27,8 @@ def specific_relations() -> dict[type[Page], str]:
     for model in get_page_models():
         if model is Page or model._meta.abstract:
             continue
+        # The concrete page models between Page and this one (multi-table inheritance), from
+        # Options.get_parent_list (undocumented; unchanged in Django 6.0 and 6.1).
         chain = [m for m in model._meta.get_parent_list() if m is not Page and issubclass(m, Page)]
         path = "__".join(m._meta.model_name for m in [*reversed(chain), model])
         relations[model] = path
@@ -72,4 +76,7 @@ def route(edition: CurrentEdition, path: str) -> Page | None:
     specific = page
     for name in specific_relations()[model].split("__"):
         specific = getattr(specific, name)
+    if isinstance(specific, RoutedPage):
+        # The query above found no view restriction on the page or its ancestors.
+        specific.unrestricted_by_route = True
     return specific

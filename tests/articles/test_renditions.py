@@ -5,12 +5,19 @@ import io
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
 from PIL import Image as PillowImage
-from wagtail.images.models import Image, Rendition
+from wagtail.images.models import Filter, Image, Rendition
 from wagtail.images.tests.utils import get_test_image_file
 
-from masthead.articles.renditions import RENDITION_FILTERS
+from masthead.articles.renditions import RENDITION_FILTERS, attach_public_renditions
+from masthead.articles.renditions import picture as picture_tag
 from tests.conftest import add_article
+
+
+def images_in(html: bytes | str) -> list:
+    return BeautifulSoup(html, "html.parser").find_all("img")
 
 
 @pytest.fixture
@@ -41,8 +48,9 @@ def test_article_page_never_makes_a_rendition(client, newsroom, picture):
         response = client.get("/news/pictured/")
     assert response.status_code == 200
     assert Rendition.objects.count() == before
-    assert response.content.count(b"<img ") == 2
-    assert b'alt="The studio at night"' in response.content
+    images = images_in(response.content)
+    assert len(images) == 2
+    assert "The studio at night" in [img["alt"] for img in images]
 
 
 def test_publishing_an_article_makes_missing_renditions(newsroom, picture):
@@ -58,12 +66,10 @@ def test_a_missing_rendition_leaves_the_image_out_rather_than_making_it(client, 
         newsroom.news, "No renditions", dt.datetime(2024, 9, 1, tzinfo=dt.UTC), main_image=picture
     )
     Rendition.objects.filter(image=picture).delete()
-    from django.core.cache import cache
-
     cache.clear()
     response = client.get("/news/no-renditions/")
     assert response.status_code == 200
-    assert b"<img " not in response.content
+    assert images_in(response.content) == []
     assert not Rendition.objects.filter(image=picture).exists()
 
 
@@ -73,9 +79,6 @@ def test_test_image_is_a_real_picture(picture):
 
 
 def test_renditions_attached_ahead_are_the_ones_wagtail_finds(picture, django_assert_num_queries):
-    from masthead.articles.renditions import attach_public_renditions
-    from masthead.articles.renditions import picture as picture_tag
-
     other = Image.objects.create(title="A desk", file=get_test_image_file(size=(800, 800)))
     # A rendition made for an earlier focal point must not be picked.
     picture.focal_point_x, picture.focal_point_y = 10, 10
@@ -96,4 +99,68 @@ def test_renditions_attached_ahead_are_the_ones_wagtail_finds(picture, django_as
             for use in RENDITION_FILTERS
         }
     assert got == expected
-    assert all(html.startswith("<img ") for html in got.values())
+    for html in got.values():
+        (img,) = BeautifulSoup(html, "html.parser").contents
+        assert img.name == "img"
+
+
+@pytest.fixture
+def cache_writes():
+    """Every write to Wagtail's rendition cache, as (key, filter spec); the writes still happen."""
+    backend = Rendition.cache_backend
+    set_one, set_many = backend.set, backend.set_many
+    writes: list[tuple[str, str]] = []
+
+    def record_one(key, value, *args, **kwargs):
+        writes.append((key, value.filter_spec))
+        return set_one(key, value, *args, **kwargs)
+
+    def record_many(values, *args, **kwargs):
+        writes.extend((key, value.filter_spec) for key, value in values.items())
+        return set_many(values, *args, **kwargs)
+
+    with (
+        mock.patch.object(backend, "set", side_effect=record_one),
+        mock.patch.object(backend, "set_many", side_effect=record_many),
+    ):
+        yield writes
+
+
+def test_a_rendition_from_the_database_is_cached_once_and_then_read_from_the_cache(
+    picture, cache_writes, django_assert_num_queries
+):
+    cache.clear()
+    image = Image.objects.get(pk=picture.pk)
+    with django_assert_num_queries(1):  # the database, once
+        first = picture_tag(image, "lead")
+    assert [spec for _, spec in cache_writes] == [RENDITION_FILTERS["lead"]]
+    for _ in range(3):
+        image = Image.objects.get(pk=picture.pk)
+        with django_assert_num_queries(0):
+            assert picture_tag(image, "lead") == first
+    assert len(cache_writes) == 1  # a rendition found in the cache is not written back
+    assert images_in(first)[0]["width"] == "1200"
+
+
+def test_the_cached_rendition_is_the_one_wagtail_finds(picture):
+    cache.clear()
+    picture_tag(Image.objects.get(pk=picture.pk), "card")  # from the database into the cache
+    image = Image.objects.get(pk=picture.pk)
+    ours = images_in(picture_tag(image, "card"))[0]
+    theirs = image.get_rendition(Filter(RENDITION_FILTERS["card"]))
+    assert (ours["src"], ours["width"], ours["height"]) == (
+        theirs.url,
+        str(theirs.width),
+        str(theirs.height),
+    )
+
+
+def test_renditions_attached_ahead_are_not_written_to_the_cache(
+    picture, cache_writes, django_assert_num_queries
+):
+    images = list(Image.objects.filter(pk=picture.pk))
+    attach_public_renditions(images)
+    with django_assert_num_queries(0):
+        tags = [picture_tag(images[0], use) for use in RENDITION_FILTERS]
+    assert all(len(images_in(tag)) == 1 for tag in tags)
+    assert cache_writes == []

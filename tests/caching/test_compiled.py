@@ -68,3 +68,20 @@ def test_placeholder_must_be_a_parameter(db):
     query = CompiledQuery(lambda value: ArticlePage.objects.all(), value=PLACEHOLDER_TEXT)
     with pytest.raises(ValueError, match="not a parameter"):
         query.fetch(value="x")
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda title: ArticlePage.objects.filter(title=title).prefetch_related("tags"),
+        lambda title: ArticlePage.objects.filter(title=title).values("title"),
+        lambda title: ArticlePage.objects.filter(title=title).values_list("title", flat=True),
+        # A related manager's queryset: Django attaches the object it came from to each row.
+        lambda title: Page.objects.get(depth=2).sites_rooted_here.filter(site_name=title),
+    ],
+    ids=["prefetch_related", "values", "flat values_list", "related manager"],
+)
+def test_querysets_it_does_not_reproduce_are_refused(newsroom, build):
+    query = CompiledQuery(build, title=PLACEHOLDER_TEXT)
+    with pytest.raises(ValueError, match="plain model or values_list"):
+        query.fetch(title="x")

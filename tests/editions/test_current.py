@@ -70,3 +70,33 @@ def test_requests_get_the_edition_and_its_clock(client, newsroom):
     assert response.wsgi_request.edition.brand == "Masthead. Global"
     # Times in listings are on Kyiv's clock: 15:00 UTC is 18:00 there.
     assert b">18:00</time>" in response.content
+
+
+def site_fields(site: Site) -> dict:
+    return {f.attname: getattr(site, f.attname) for f in Site._meta.concrete_fields}
+
+
+def test_the_edition_primes_wagtails_site_lookup(rf, db, django_assert_num_queries):
+    from masthead.editions.current import edition_for_request
+
+    site = Site.objects.get()
+    all_editions()  # warm the snapshot
+    request = rf.get("/", HTTP_HOST=f"{site.hostname}:{site.port}")
+    with django_assert_num_queries(0):
+        edition = edition_for_request(request)
+        found = Site.find_for_request(request)
+    assert edition.site_id == site.pk
+    # The same as the row Wagtail would have read, saved state included.
+    assert site_fields(found) == site_fields(site)
+    assert (found._state.adding, found._state.db) == (False, "default")
+    assert found == site
+
+
+def test_a_host_django_refuses_still_finds_its_site_as_wagtail_does(rf, db, settings):
+    from masthead.editions.current import edition_for_request
+
+    settings.ALLOWED_HOSTS = ["allowed.example.com"]
+    other = Site.objects.create(hostname="other.org", port=80, root_page=FrontPage.objects.get())
+    request = rf.get("/", HTTP_HOST="other.org")
+    edition = edition_for_request(request)
+    assert edition.site_id == other.pk == Site.find_for_request(request).pk

@@ -146,3 +146,39 @@ def test_pages_are_looked_up_by_an_index_on_their_url_path(db):
         constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
     assert constraints["masthead_page_url_path"]["columns"] == ["url_path"]
     assert constraints["masthead_page_url_path"]["index"]
+
+
+def test_on_serve_page_hooks_run_as_wagtail_runs_them(client, newsroom):
+    """Wagtail's own serve view runs on the fast path: every on_serve_page hook wraps the
+    serving, Wagtail's view-restriction check among them, told by the route that it need not
+    ask the database."""
+    from wagtail.wagtail_hooks import check_view_restrictions
+
+    served = []
+
+    def wrap(serve):
+        def inner(page, request, args, kwargs):
+            served.append((type(page).__name__, page.unrestricted_by_route))
+            return serve(page, request, args, kwargs)
+
+        return inner
+
+    assert check_view_restrictions in hooks.get_hooks("on_serve_page")
+    with hooks.register_temporarily("on_serve_page", wrap):
+        assert client.get("/politics/the-guest-explains-the-week/").status_code == 200
+        assert client.get("/news/").status_code == 200
+        assert client.get("/").status_code == 200
+    assert served == [("ArticlePage", True), ("SectionPage", True), ("FrontPage", True)]
+
+
+def test_a_routed_page_needs_no_query_for_its_view_restrictions(
+    tricky_site, django_assert_num_queries
+):
+    edition = all_editions()[0]
+    page = route(edition, "news/")
+    with django_assert_num_queries(0):
+        assert list(page.get_view_restrictions()) == []
+    # A page loaded any other way still asks the database, and finds its restriction.
+    members = Page.objects.get(slug="members-only").specific
+    assert not members.unrestricted_by_route
+    assert [r.restriction_type for r in members.get_view_restrictions()] == ["groups"]
