@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 
 import pytest
+import time_machine
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.text import slugify
 
 from masthead.articles.models import Appearance, ArticlePage, Role
@@ -118,7 +121,34 @@ class Newsroom:
             for i in range(news_items)
         ]
 
+    @classmethod
+    def reloaded(cls, built: Newsroom) -> Newsroom:
+        """The same newsroom as fresh objects from the database, so that what one test changes
+        on its objects (rolled back in the database) never reaches the next test."""
+        newsroom = cls.__new__(cls)
+        sections = SectionPage.objects.in_bulk([built.news.pk, built.politics.pk])
+        newsroom.news, newsroom.politics = sections[built.news.pk], sections[built.politics.pk]
+        people = Person.objects.in_bulk([built.host.pk, built.guest.pk, built.author.pk])
+        newsroom.host, newsroom.guest = people[built.host.pk], people[built.guest.pk]
+        newsroom.author = people[built.author.pk]
+        newsroom.programme = Programme.objects.get(pk=built.programme.pk)
+        articles = ArticlePage.objects.in_bulk([built.interview.pk, *(i.pk for i in built.items)])
+        newsroom.interview = articles[built.interview.pk]
+        newsroom.items = [articles[item.pk] for item in built.items]
+        return newsroom
+
+
+@pytest.fixture(scope="module")
+def built_newsroom(django_db_setup, django_db_blocker) -> Iterator[Newsroom]:
+    """The small newsroom, built once per test module inside a transaction that is rolled back
+    at the end of the module; each test runs in a savepoint inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with time_machine.travel(NOW, tick=False):
+            built = Newsroom()
+        yield built
+        transaction.set_rollback(True)
+
 
 @pytest.fixture
-def newsroom(db, frozen_now) -> Newsroom:
-    return Newsroom()
+def newsroom(built_newsroom, db, frozen_now) -> Newsroom:
+    return Newsroom.reloaded(built_newsroom)

@@ -1,9 +1,9 @@
 """The news archive ("More news", /latest/): every public article, newest first, a page of 40 at a
 time by cursor.
 
-The archive (the small newsroom and 95 more items: three pages) is built once for the module
-inside a transaction that is rolled back at the end, so the rest of the suite finds its empty
-database again; each test runs in a savepoint inside it.
+The archive (the module's small newsroom and 95 more items: three pages) is built once for the
+module inside a transaction that is rolled back at the end, so the rest of the suite finds its
+empty database again; each test runs in a savepoint inside it.
 """
 
 from __future__ import annotations
@@ -39,24 +39,24 @@ def older_link(response) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def built_archive(django_db_setup, django_db_blocker) -> Iterator[Newsroom]:
+def built_archive(built_newsroom, django_db_blocker) -> Iterator[Newsroom]:
+    """The module's newsroom and 95 more items, so the archive has three pages of 40."""
     with django_db_blocker.unblock(), transaction.atomic():
         with time_machine.travel(NOW, tick=False):
-            newsroom = Newsroom()
             for i in range(95):
                 add_article(
-                    newsroom.news,
+                    built_newsroom.news,
                     f"Archive item {i:03d}",
                     NOW - dt.timedelta(days=2, minutes=37 * i),
                 )
-        yield newsroom
+        yield built_newsroom
         transaction.set_rollback(True)
 
 
 @pytest.fixture
 def long_archive(built_archive, db, frozen_now) -> Newsroom:
     """95 more items, so the archive has three pages of 40."""
-    return built_archive
+    return Newsroom.reloaded(built_archive)
 
 
 def test_archive_pages_walk_every_item_once_newest_first(client, long_archive):
