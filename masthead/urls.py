@@ -14,6 +14,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("latest/", feed_views.latest, name="latest"),
+    # The latest-news block alone, for the edge to include by ESI (see masthead/edge/).
+    path("_esi/latest-news/", feed_views.latest_news_block, name="latest_news_block"),
+    path("", include("masthead.syndication.urls")),
     path("people/", people_views.people, name="people"),
     path("people/<str:slug>/", people_views.person, name="person"),
     path("programmes/", programmes_views.programmes, name="programmes"),

@@ -56,6 +56,8 @@ ORDER: tuple[Part, ...] = (
     Part("tags", PAGES, ("masthead.tags",)),
     Part("sections", PAGES, ("masthead.sections",)),
     Part("frontpage", PAGES, ("masthead.frontpage",)),
+    # Feeds, sitemaps and structured data: every page family's content, for machines.
+    Part("syndication", PAGES, ("masthead.syndication",)),
     Part("serving", PAGES, ("masthead.serving",)),
     Part("importers", PAGES, ("masthead.importers",)),
     Part("demo", PAGES, ("masthead.demo",)),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "masthead.tags",
     "masthead.sections",
     "masthead.frontpage",
+    "masthead.syndication",
     "masthead.serving",
     "masthead.importers",
     "masthead.demo",
