@@ -22,14 +22,17 @@ demo: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py demo_newsroom --seed $(DEMO_SEED)
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(MAKE) --no-print-directory serve
 
+## serve: the development server and the task worker beside it (Ctrl-C stops both)
 serve: install
+	$(BIN)/python manage.py db_worker --backend edge --interval 0.5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install and run the whole suite, with the checks CI runs
 test: install check
-	$(BIN)/python -m pytest
+	DJANGO_SETTINGS_MODULE=masthead.settings.test $(BIN)/python -m pytest
 
 check: install
 	$(BIN)/ruff check .
@@ -41,7 +44,7 @@ check: install
 test-postgres: install
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/masthead} \
 	TEST_REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
-	$(BIN)/python -m pytest -m "not browser"
+	DJANGO_SETTINGS_MODULE=masthead.settings.test $(BIN)/python -m pytest -m "not browser"
 
 lint: check
 
@@ -53,11 +56,34 @@ format: install
 bench: install
 	$(BIN)/python bench/run.py
 
-## serve-production: gunicorn with production settings (SECRET_KEY must be set)
+## serve-production: gunicorn, the task worker and Varnish on loopback against PostgreSQL and
+## Redis, with production settings; readers reach it through Varnish at http://$(HOST):$(PORT)
+PRODUCTION_DB ?= postgres://postgres@127.0.0.1:5432/masthead
+PRODUCTION_DEMO ?= 1
 serve-production: install
-	DJANGO_SETTINGS_MODULE=masthead.settings.production $(BIN)/python manage.py collectstatic --no-input -v0
-	DJANGO_SETTINGS_MODULE=masthead.settings.production $(BIN)/gunicorn masthead.wsgi \
-		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket
+	mkdir -p var
+	test -s var/production-secret-key || $(BIN)/python -c \
+		"import secrets; print(secrets.token_urlsafe(50))" > var/production-secret-key
+	if [ -z "$$DATABASE_URL" ]; then \
+		psql "$(PRODUCTION_DB:/masthead=/postgres)" -tAc \
+			"SELECT 1 FROM pg_database WHERE datname='masthead'" | grep -q 1 \
+		|| psql "$(PRODUCTION_DB:/masthead=/postgres)" -qc "CREATE DATABASE masthead"; fi
+	export DJANGO_SETTINGS_MODULE=masthead.settings.production \
+		SECRET_KEY=$${SECRET_KEY:-$$(cat var/production-secret-key)} \
+		DATABASE_URL=$${DATABASE_URL:-$(PRODUCTION_DB)} \
+		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-$(HOST),127.0.0.1,localhost} \
+		EDGE_PURGE=$${EDGE_PURGE:-varnish} \
+		VARNISH_PURGE_URLS=$${VARNISH_PURGE_URLS:-http://$(HOST):$(PORT)} \
+		SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} \
+		SECURE_HSTS_SECONDS=$${SECURE_HSTS_SECONDS:-0} \
+		SECURE_COOKIES=$${SECURE_COOKIES:-0}; \
+	$(BIN)/python manage.py check && \
+	$(BIN)/python manage.py migrate --no-input -v0 && \
+	if [ "$(PRODUCTION_DEMO)" = 1 ]; then \
+		$(BIN)/python manage.py demo_newsroom --seed $(DEMO_SEED); fi && \
+	$(BIN)/python manage.py collectstatic --no-input -v0 && \
+	$(BIN)/python deploy/stack.py --host $(HOST) --port $(PORT)
 
 ## lock: re-pin every dependency, with hashes, after editing pyproject.toml
 lock:

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
+from masthead.caching import keys
 from masthead.caching.compiled import CompiledQuery
 from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition, edition_for_request
@@ -103,14 +104,15 @@ def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
     return context
 
 
-ARTICLES_FRAGMENT = "articles"
+PAGE_PARTS = "page-part"
 
 
 def rendered_page_part(
     request: HttpRequest, page, template: str, context: Callable[[], dict]
 ) -> str:
-    """``template`` rendered for a published page, kept once per published revision and change
-    to anything an article shows (see ``signals.py``); previews always render the draft afresh."""
+    """``template`` rendered for a published page, kept once per published revision until the
+    page's key goes stale (``masthead/serving/invalidation.py`` emits it when anything the page
+    shows changes); previews always render the draft afresh."""
 
     def build() -> str:
         return render_to_string(template, context(), request=request)
@@ -119,7 +121,8 @@ def rendered_page_part(
     if edition is None or getattr(request, "is_preview", False):
         return mark_safe(build())
     variant = f"{template}:{page.pk}:{page.live_revision_id}"
-    return mark_safe(cached_fragment(ARTICLES_FRAGMENT, edition, build, variant))
+    page_key = keys.page(page._meta.label_lower, page.pk)
+    return mark_safe(cached_fragment(PAGE_PARTS, edition, build, (page_key,), variant))
 
 
 def article_html(request: HttpRequest, article: ArticlePage) -> str:

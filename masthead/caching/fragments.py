@@ -1,14 +1,19 @@
 """Values shared by every reader (the news feed, the sections menu, a rendered article, the
 editions snapshot), built once per change instead of once per reader.
 
-Each name has a *generation* in the shared cache. A change gives the name a new generation, at
+A value depends on the keys of what it shows (``keys.py``: ``article-12``, ``edition-1`` …).
+Each key has a *generation* in the shared cache, which a change to that content replaces (the
+invalidation map, ``masthead/serving/invalidation.py``, says which keys a change makes stale), at
 once and again when its transaction commits, so a value built from data read before the commit
-is never served after it. A value is stored with the generation it was built for, and each
-process also keeps the values it has used in memory: while their generation is current, a
-request serves them without fetching or unpickling anything.
+is never served after it. A value is stored with the generations of its keys, and is current
+while all of them are. Each process also keeps the values it has used in memory: while their
+generations are current, a request serves them without fetching or unpickling anything.
 
-A request reads the generations of every name it may need in one round trip, at its first use
-(see ``middleware.py``); outside a request each use reads its own.
+A request reads the generations it needs in one round trip where it can: at its first read it
+also reads those of the values every page shows (``everywhere``) and those its address needed
+last time (see ``middleware.py``); outside a request each use reads its own.
+
+A generation also records when its key last changed, which gives a response's Last-Modified.
 
 Stored values carry the release in their key (``release.py``), so a deploy never serves what the
 old code built, and expire after ``MASTHEAD_SHARED_VALUE_TTL`` seconds; generations expire too,
@@ -23,16 +28,19 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from . import keys as content_keys
 from .release import release
 
 if TYPE_CHECKING:
@@ -41,15 +49,24 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
-# Values this process has read or built, with their generation, most recently used last.
+# Values this process has read or built, with their keys' generations, most recently used last.
 _LOCAL_LIMIT = 1000
-_local: OrderedDict[str, tuple[str, object]] = OrderedDict()
-# Every name this process has used: a request reads all their generations at once.
-_names: set[str] = set()
+_local: OrderedDict[str, tuple[tuple[str, ...], object]] = OrderedDict()
+# Keys of the values every page shows: read with the first read of every request.
+_everywhere: set[str] = set()
+# The keys each recent address read, read with its first read next time.
+_PATHS_LIMIT = 10_000
+_keys_by_path: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+
+@dataclass
+class _RequestReads:
+    path: str | None
+    generations: dict[str, str] = field(default_factory=dict)
+
+
 # The generations read during the current request; None outside a request.
-_request_generations: ContextVar[dict[str, str] | None] = ContextVar(
-    "request_generations", default=None
-)
+_request: ContextVar[_RequestReads | None] = ContextVar("request_reads", default=None)
 
 
 def _value_ttl() -> int:
@@ -57,65 +74,86 @@ def _value_ttl() -> int:
 
 
 def _generation_ttl() -> int:
-    # Longer than any value lives: a generation that expired before its values would let a
-    # value built for it be taken for current if the same token were drawn again (never, with
-    # random tokens), and costs only a rebuild.
+    # Longer than any value lives, so a value always goes stale before its generation expires;
+    # an expired generation only costs a rebuild.
     return 4 * settings.MASTHEAD_SHARED_VALUE_TTL
 
 
-def _generation_key(name: str) -> str:
-    return f"masthead:generation:{name}"
+def _generation_key(key: str) -> str:
+    return f"masthead:generation:{key}"
 
 
 def _new_generation() -> str:
-    # Random rather than counted, so a generation lost with a flushed cache never comes back and
-    # makes an old value look current.
-    return secrets.token_hex(8)
+    # The time of the change, then random rather than counted, so a generation lost with a
+    # flushed cache never comes back and makes an old value look current.
+    return f"{time.time():.3f}:{secrets.token_hex(6)}"
 
 
-def _read_generations(names: Iterable[str]) -> dict[str, str]:
-    """The current generation of each name, starting one for names that have none. A name
-    whose generation cannot be read is left out: its value must be built afresh."""
-    keys = {_generation_key(name): name for name in names}
+def changed_at(generation: str) -> float | None:
+    """When the key of this generation last changed (Unix time), if the generation says."""
     try:
-        found = cache.get_many(list(keys))
+        return float(generation.split(":", 1)[0])
+    except ValueError:
+        return None
+
+
+def _read_generations(keys: Iterable[str]) -> dict[str, str]:
+    """The current generation of each key, starting one for keys that have none. A key whose
+    generation cannot be read is left out: its values must be built afresh."""
+    stored_keys = {_generation_key(key): key for key in keys}
+    if not stored_keys:
+        return {}
+    try:
+        found = cache.get_many(list(stored_keys))
     except Exception:
         logger.warning("shared cache unreadable; building shared values afresh", exc_info=True)
         return {}
-    generations = {keys[key]: value for key, value in found.items()}
-    for key, name in keys.items():
-        if name in generations:
+    generations = {stored_keys[stored]: value for stored, value in found.items()}
+    for stored, key in stored_keys.items():
+        if key in generations:
             continue
         generation = _new_generation()
         try:
-            if not cache.add(key, generation, _generation_ttl()):
-                generation = cache.get(key)
+            if not cache.add(stored, generation, _generation_ttl()):
+                generation = cache.get(stored)
         except Exception:
             logger.warning("shared cache unwritable", exc_info=True)
             continue
         if generation is not None:
-            generations[name] = generation
+            generations[key] = generation
     return generations
 
 
-def _generation(name: str) -> str | None:
-    _names.add(name)
-    generations = _request_generations.get()
-    if generations is None:
-        return _read_generations([name]).get(name)
-    if name not in generations:
-        generations.update(_read_generations(_names - generations.keys()))
-    return generations.get(name)
+def generations(keys: Collection[str]) -> dict[str, str]:
+    """The generations of ``keys``; within a request, each key is read at most once, and the
+    first read also fetches what every page and this address are likely to need."""
+    reads = _request.get()
+    if reads is None:
+        return _read_generations(keys)
+    missing = [key for key in keys if key not in reads.generations]
+    if missing:
+        wanted = set(missing) | _everywhere
+        if reads.path is not None:
+            wanted |= _keys_by_path.get(reads.path, frozenset())
+        reads.generations.update(_read_generations(wanted - reads.generations.keys()))
+    return {key: reads.generations[key] for key in keys if key in reads.generations}
 
 
 @contextmanager
-def one_read_per_request() -> Iterator[None]:
-    """Within this block, each name's generation is read at most once, all in one round trip."""
-    token = _request_generations.set({})
+def one_read_per_request(path: str | None = None) -> Iterator[None]:
+    """Within this block, each key's generation is read at most once, most in one round trip;
+    ``path`` (the request's address) remembers which keys it needed for next time."""
+    reads = _RequestReads(path)
+    token = _request.set(reads)
     try:
         yield
     finally:
-        _request_generations.reset(token)
+        _request.reset(token)
+        if path is not None and reads.generations:
+            _keys_by_path[path] = frozenset(reads.generations)
+            _keys_by_path.move_to_end(path)
+            if len(_keys_by_path) > _PATHS_LIMIT:
+                _keys_by_path.popitem(last=False)
 
 
 def _stored(key: str):
@@ -133,49 +171,82 @@ def _store(key: str, value) -> None:
         logger.warning("shared cache entry %s not stored", key, exc_info=True)
 
 
-def cached_value(name: str, variant: str, build: Callable[[], T]) -> T:
-    """The value ``variant`` of ``name``: from this process's memory while its generation is
-    current, else from the shared cache, else built now and kept."""
-    generation = _generation(name)
-    if generation is None:
+def cached_value(
+    name: str,
+    variant: str,
+    build: Callable[[], T],
+    keys: Collection[str],
+    *,
+    everywhere: bool = False,
+    shown: bool = True,
+) -> T:
+    """The value ``variant`` of ``name``, depending on ``keys``: from this process's memory
+    while their generations are current, else from the shared cache, else built now and kept.
+    ``everywhere`` marks a value nearly every page uses, whose keys every request reads at
+    once. Unless ``shown`` is false (machinery such as the editions snapshot), the response
+    being built is said to show ``keys``."""
+    if shown:
+        content_keys.declare(*keys)
+    if everywhere:
+        _everywhere.update(keys)
+    current = generations(keys)
+    if len(current) < len(keys):
         return build()
-    key = f"masthead:value:{release()}:{name}:{variant}"
-    local = _local.get(key)
-    if local is not None and local[0] == generation:
-        _local.move_to_end(key)
+    stamp = tuple(current[key] for key in keys)
+    stored_key = f"masthead:value:{release()}:{name}:{variant}"
+    local = _local.get(stored_key)
+    if local is not None and local[0] == stamp:
+        _local.move_to_end(stored_key)
         return local[1]
-    stored = _stored(key)
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == generation:
+    stored = _stored(stored_key)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp:
         value = stored[1]
     else:
         value = build()
-        _store(key, (generation, value))
-    _local[key] = (generation, value)
+        _store(stored_key, (stamp, value))
+    _local[stored_key] = (stamp, value)
     if len(_local) > _LOCAL_LIMIT:
         _local.popitem(last=False)
     return value
 
 
 def cached_fragment(
-    name: str, edition: CurrentEdition, build: Callable[[], T], variant: str = ""
+    name: str,
+    edition: CurrentEdition,
+    build: Callable[[], T],
+    keys: Collection[str],
+    variant: str = "",
+    *,
+    everywhere: bool = False,
 ) -> T:
-    """A part of the pages of one edition (``variant`` names which, e.g. an article's), kept
-    like ``cached_value``; built for every request when ``MASTHEAD_FRAGMENT_CACHE`` is off."""
+    """A part of the pages of one edition (``variant`` names which, e.g. an article's) showing
+    ``keys`` and the edition's own, kept like ``cached_value``; built for every request when
+    ``MASTHEAD_FRAGMENT_CACHE`` is off (its keys are still declared)."""
+    all_keys = (*keys, content_keys.edition(edition.site_id))
     if not settings.MASTHEAD_FRAGMENT_CACHE:
+        content_keys.declare(*all_keys)
         return build()
-    return cached_value(name, f"{edition.site_id}:{edition.root_path()}:{variant}", build)
+    return cached_value(
+        name,
+        f"{edition.site_id}:{edition.root_path()}:{variant}",
+        build,
+        all_keys,
+        everywhere=everywhere,
+    )
 
 
-def _bump(name: str) -> None:
-    generation = _new_generation()
-    cache.set(_generation_key(name), generation, _generation_ttl())
-    generations = _request_generations.get()
-    if generations is not None:
-        generations[name] = generation
+def _bump(keys: Collection[str]) -> None:
+    fresh = {key: _new_generation() for key in keys}
+    cache.set_many({_generation_key(key): g for key, g in fresh.items()}, _generation_ttl())
+    reads = _request.get()
+    if reads is not None:
+        reads.generations.update(fresh)
 
 
-def invalidate(name: str) -> None:
-    """Make every value of ``name`` stale, now and once the current transaction commits. A
-    failure is raised: the change that asked for it must not go through unseen."""
-    _bump(name)
-    transaction.on_commit(lambda: _bump(name))
+def invalidate(*keys: str) -> None:
+    """Make every value showing any of ``keys`` stale, now and once the current transaction
+    commits. A failure is raised: the change that asked for it must not go through unseen."""
+    if not keys:
+        return
+    _bump(keys)
+    transaction.on_commit(lambda: _bump(keys))

@@ -5,6 +5,3 @@ class EditionsConfig(AppConfig):
     name = "masthead.editions"
     label = "editions"
     verbose_name = "Editions"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -19,12 +19,13 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from masthead.caching.fragments import cached_value, invalidate
+from masthead.caching import keys
+from masthead.caching.fragments import cached_value
 
 from .wagtail_request import remember_site
 
 # The name of the editions snapshot among the shared values; a new format needs a new name.
-SNAPSHOT = "editions-v2"
+SNAPSHOT = "editions-v3"
 DEFAULT_BRAND = "Masthead. Global"
 DEFAULT_TIME_ZONE = "Europe/Kyiv"
 
@@ -125,12 +126,11 @@ def load_editions() -> list[CurrentEdition]:
 
 
 def all_editions() -> list[CurrentEdition]:
-    return cached_value(SNAPSHOT, "all", load_editions)
-
-
-def forget_editions() -> None:
-    """Drop the snapshot, now and when the current transaction commits."""
-    invalidate(SNAPSHOT)
+    # Stale when any site, edition setting, locale or home page changes (keys.EDITIONS, emitted
+    # by the invalidation map); what pages show of an edition is each edition's own key.
+    return cached_value(
+        SNAPSHOT, "all", load_editions, (keys.EDITIONS,), everywhere=True, shown=False
+    )
 
 
 def edition_for_host(hostname: str, port: int) -> CurrentEdition | None:
@@ -158,6 +158,8 @@ def edition_for_request(request: HttpRequest) -> CurrentEdition | None:
         request.edition = edition
         if edition is not None:
             remember_site(request, edition.as_site())
+            # Every page of an edition shows its brand, clock and language.
+            keys.declare(keys.edition(edition.site_id))
     return request.edition
 
 

@@ -5,6 +5,3 @@ class FeedConfig(AppConfig):
     name = "masthead.feed"
     label = "feed"
     verbose_name = "News feed"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from masthead.caching import keys
 from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import edition_for_request
 
@@ -24,4 +25,5 @@ def latest_news_html(request: HttpRequest) -> SafeString:
             {"days": latest_news(edition), "more_news_url": reverse("latest")},
         )
 
-    return mark_safe(cached_fragment(FRAGMENT, edition, build))
+    block_keys = (keys.latest_news(edition.site_id),)
+    return mark_safe(cached_fragment(FRAGMENT, edition, build, block_keys, everywhere=True))

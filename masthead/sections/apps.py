@@ -5,6 +5,3 @@ class SectionsConfig(AppConfig):
     name = "masthead.sections"
     label = "sections"
     verbose_name = "Sections"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -3,6 +3,7 @@
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from masthead.caching import keys
 from masthead.caching.compiled import CompiledQuery
 from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition
@@ -31,4 +32,6 @@ def sections_menu_html(edition: CurrentEdition) -> SafeString:
         links = ((edition.relative_url(url_path), title) for title, url_path in rows)
         return format_html_join("", '<li><a href="{}">{}</a></li>', links)
 
-    return mark_safe(cached_fragment(FRAGMENT, edition, build))
+    return mark_safe(
+        cached_fragment(FRAGMENT, edition, build, (keys.menu(edition.site_id),), everywhere=True)
+    )

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "masthead.tags",
     "masthead.sections",
     "masthead.frontpage",
+    "masthead.policies",
     "masthead.syndication",
     "masthead.serving",
     "masthead.importers",
@@ -66,9 +67,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304s, for the Last-Modified and Cache-Control the edge middleware below sets.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "masthead.caching.middleware.SharedValuesMiddleware",
+    "masthead.edge.middleware.EdgeCacheMiddleware",
     "masthead.editions.middleware.EditionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,6 +185,51 @@ TASKS = {
     # commits by the task worker (`manage.py db_worker --backend edge`), retried until they go.
     "edge": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# HTTP caching of public responses (masthead/edge/middleware.py). Shared caches (Varnish, a CDN)
+# keep pages long, because every change purges exactly the pages it affects; browsers only
+# briefly, since nothing can purge them.
+MASTHEAD_HTTP_CACHE = {
+    "SHARED_SECONDS": env.int("EDGE_SHARED_SECONDS", default=24 * 60 * 60),
+    "BROWSER_SECONDS": env.int("EDGE_BROWSER_SECONDS", default=15),
+    "STALE_WHILE_REVALIDATE": env.int("EDGE_STALE_WHILE_REVALIDATE", default=60),
+    "STALE_IF_ERROR": env.int("EDGE_STALE_IF_ERROR", default=24 * 60 * 60),
+}
+# Never cached anywhere: the admin, and documents (which a collection may restrict).
+MASTHEAD_PRIVATE_PATHS = ("/admin/", "/documents/")
+
+
+def frontend_caches(names: list[str]) -> dict:
+    """Wagtail's WAGTAILFRONTENDCACHE for the edges named in EDGE_PURGE (varnish, fastly,
+    cloudflare), each configured from its own variables (docs/edge.md)."""
+    caches: dict[str, dict] = {}
+    for name in names:
+        if name == "varnish":
+            caches[name] = {
+                "BACKEND": "masthead.edge.backends.VarnishXkeyBackend",
+                "LOCATIONS": env.list("VARNISH_PURGE_URLS", default=["http://127.0.0.1:8000"]),
+            }
+        elif name == "fastly":
+            caches[name] = {
+                "BACKEND": "masthead.edge.backends.FastlySurrogateKeyBackend",
+                "SERVICE_ID": env.str("FASTLY_SERVICE_ID"),
+                "API_TOKEN": env.str("FASTLY_API_TOKEN"),
+            }
+        elif name == "cloudflare":
+            caches[name] = {
+                "BACKEND": "masthead.edge.backends.CloudflareCacheTagBackend",
+                "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+                "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+            }
+        else:
+            raise ImproperlyConfigured(
+                f"EDGE_PURGE names {name!r}; it may name varnish, fastly and cloudflare"
+            )
+    return caches
+
+
+# Which edges to purge when content changes; none by default (nothing caches in front).
+WAGTAILFRONTENDCACHE = frontend_caches(env.list("EDGE_PURGE", default=[]))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

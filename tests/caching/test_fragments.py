@@ -5,10 +5,13 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 
+from masthead.articles.models import ArticlePage
 from masthead.articles.queries import article_page_context
 from masthead.caching.fragments import cached_value, invalidate, one_read_per_request
 
 ARTICLE = "/politics/the-guest-explains-the-week/"
+
+MENU = ("menu-1",)  # the keys of a shared value in these tests
 
 
 class CacheCalls:
@@ -60,7 +63,8 @@ def test_a_change_in_another_process_is_seen_by_the_next_request(client, newsroo
     assert b"The guest explains the week" in client.get(ARTICLE).content
     # What an editor's process does on publish: a new generation in the shared cache. This
     # process's memory still holds the old article, and must not serve it.
-    cache.set("masthead:generation:articles", "from-another-process", None)
+    article = ArticlePage.objects.get(url_path__endswith=ARTICLE)
+    cache.set(f"masthead:generation:article-{article.pk}", "from-another-process", None)
     with mock.patch(
         "masthead.articles.queries.article_page_context", wraps=article_page_context
     ) as rebuilt:
@@ -96,8 +100,8 @@ def test_values_are_built_afresh_while_the_shared_cache_is_down(db):
         mock.patch.object(cache, "get", side_effect=down),
         mock.patch.object(cache, "set", side_effect=down),
     ):
-        assert cached_value("menu", "x", lambda: "fresh") == "fresh"
-        assert cached_value("menu", "x", lambda: "fresher") == "fresher"
+        assert cached_value("menu", "x", lambda: "fresh", MENU) == "fresh"
+        assert cached_value("menu", "x", lambda: "fresher", MENU) == "fresher"
 
 
 def test_invalidation_is_never_swallowed(newsroom):
@@ -110,6 +114,6 @@ def test_invalidation_is_never_swallowed(newsroom):
 
 def test_an_invalidation_inside_a_request_is_seen_by_the_rest_of_it(db):
     with one_read_per_request():
-        assert cached_value("menu", "x", lambda: "old") == "old"
-        invalidate("menu")
-        assert cached_value("menu", "x", lambda: "new") == "new"
+        assert cached_value("menu", "x", lambda: "old", MENU) == "old"
+        invalidate(*MENU)
+        assert cached_value("menu", "x", lambda: "new", MENU) == "new"

@@ -95,7 +95,8 @@ def test_a_fragment_rendered_before_a_change_is_not_served_after_it(rf, warmed):
         stale.append(True)
         return "old"
 
-    assert cached_fragment("race", edition, slow_build) == "old"
-    assert cached_fragment("race", edition, lambda: "new") == "new"
-    assert cached_fragment("race", edition, lambda: "newer") == "new"
+    race = ("race",)
+    assert cached_fragment("race", edition, slow_build, race) == "old"
+    assert cached_fragment("race", edition, lambda: "new", race) == "new"
+    assert cached_fragment("race", edition, lambda: "newer", race) == "new"
     assert stale == [True]

@@ -1,0 +1,30 @@
+"""Edge Side Includes: a part of every page (the latest-news block) fetched by the edge on its
+own, so that publishing a news item purges that part and not every page that shows it.
+
+Varnish (deploy/varnish/masthead.vcl) says it can include by sending
+``Surrogate-Capability: varnish="ESI/1.0"``; only then does a page carry an ``<esi:include>``
+instead of the part itself, and its response says so in ``Surrogate-Control``.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+CAPABILITY = "ESI/1.0"
+
+
+def edge_includes(request: HttpRequest) -> bool:
+    """Whether the edge in front of this request will carry out ESI includes."""
+    return CAPABILITY in request.headers.get("Surrogate-Capability", "")
+
+
+def include(request: HttpRequest, url: str) -> SafeString:
+    """The markup that has the edge fetch ``url`` in its place; the response will say so."""
+    request.edge_included = True
+    return format_html('<esi:include src="{}"/>', url)
+
+
+def includes_anything(request: HttpRequest) -> bool:
+    return getattr(request, "edge_included", False)

@@ -1,0 +1,478 @@
+"""The invalidation map: which change makes which keys stale, in one place.
+
+Pages and shared values declare the content they show as keys (``masthead/caching/keys.py``).
+Here every kind of change a newsroom makes is turned into exactly the keys it affects, and
+``emit`` hands them to both consumers: the shared values kept in the app
+(``masthead.caching.fragments.invalidate``) and the edge's purges (``masthead.edge.purging``).
+
+The rules, in short (each handler below says why):
+
+- An article published, edited, unpublished, moved or deleted: its own key; the listings it is
+  or was in (its section's, its tags', its people's, its programme's, the edition's archive, and
+  the latest-news block when it is among the newest), but only those whose list it changes; the
+  front page when it is or may be one of the top stories; the pages that link to it (Wagtail's
+  ``ReferenceIndex``) when its title or address changed; "not found" when its address changed.
+- A section: its page and listing, the menu, the pages that link to it; and, when its address
+  changed, every article under it as if each had moved.
+- A person, programme, tag or image: its own key and the pages that show it (found through the
+  ``ReferenceIndex`` and the foreign keys that hold it), the directories that list it.
+- An edition's settings, a site, a locale or a home page: the edition (every page of it).
+- A view restriction added or removed: every page of the editions it is in (restrictions are
+  rare; which pages a listing drops is not worth working out).
+- A redirect: every redirect response.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.dispatch import Signal, receiver
+from taggit.models import Tag
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from masthead.articles.models import Appearance, ArticlePage, ArticleTag
+from masthead.caching import keys
+from masthead.caching.fragments import invalidate
+from masthead.edge.purging import purge_later
+from masthead.editions.current import CurrentEdition, all_editions
+from masthead.editions.models import Edition
+from masthead.feed.queries import FEED_SIZE, latest_news
+from masthead.frontpage.models import FrontPage, TopStory
+from masthead.people.models import Person
+from masthead.programmes.models import Programme, ProgrammeHost
+from masthead.sections.models import SectionPage
+
+logger = logging.getLogger(__name__)
+
+# Sent with every set of keys emitted (``keys=frozenset``): the tests' window on the map.
+keys_changed = Signal()
+
+
+def emit(changed: Iterable[str]) -> frozenset[str]:
+    """Make ``changed`` stale everywhere: the shared values now and at commit, the edge once the
+    change commits."""
+    found = frozenset(changed)
+    if found:
+        invalidate(*sorted(found))
+        purge_later(sorted(found))
+        keys_changed.send(sender=emit, keys=found)
+    return found
+
+
+# --- What readers are shown of an article ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShownArticle:
+    """What public pages show of an article, as stored before or after a change."""
+
+    pk: int
+    live: bool
+    title: str
+    url_path: str
+    path: str
+    published_at: object
+    kind: str
+    lead: str
+    main_image_id: int | None
+    programme_id: int | None
+    tag_ids: frozenset[int]
+    person_ids: frozenset[int]
+
+    # What a listing shows of an article: a change to any of these changes every list it is in.
+    def listed_as(self) -> tuple:
+        return (self.live, self.title, self.url_path, self.published_at, self.kind)
+
+    # What a top story shows of it.
+    def featured_as(self) -> tuple:
+        return (*self.listed_as(), self.lead, self.main_image_id)
+
+
+def shown_articles(pks: Iterable[int]) -> dict[int, ShownArticle]:
+    """The stored state of these articles (three queries, whatever their number)."""
+    pks = list(pks)
+    if not pks:
+        return {}
+    tags: dict[int, set[int]] = {pk: set() for pk in pks}
+    for article_id, tag_id in ArticleTag.objects.filter(content_object_id__in=pks).values_list(
+        "content_object_id", "tag_id"
+    ):
+        tags[article_id].add(tag_id)
+    people: dict[int, set[int]] = {pk: set() for pk in pks}
+    for article_id, person_id in Appearance.objects.filter(article_id__in=pks).values_list(
+        "article_id", "person_id"
+    ):
+        people[article_id].add(person_id)
+    fields = ("pk", "live", "title", "url_path", "path", "published_at", "kind", "lead")
+    rows = ArticlePage.objects.filter(pk__in=pks).values_list(
+        *fields, "main_image_id", "programme_id"
+    )
+    return {
+        row[0]: ShownArticle(
+            *row, tag_ids=frozenset(tags[row[0]]), person_ids=frozenset(people[row[0]])
+        )
+        for row in rows
+    }
+
+
+def shown_in_memory(article: ArticlePage) -> ShownArticle:
+    """What readers are shown of an article being saved, from the object itself: its tags and
+    people are only written after the page's row (modelcluster), so the database lags."""
+    return ShownArticle(
+        article.pk,
+        article.live,
+        article.title,
+        article.url_path,
+        article.path,
+        article.published_at,
+        article.kind,
+        article.lead,
+        article.main_image_id,
+        article.programme_id,
+        tag_ids=frozenset(tag.pk for tag in article.tags.all() if tag.pk),
+        person_ids=frozenset(appearance.person_id for appearance in article.appearances.all()),
+    )
+
+
+def editions_of(path: str) -> list[CurrentEdition]:
+    """The editions whose tree holds the page at tree path ``path``."""
+    return [
+        edition
+        for edition in all_editions()
+        if any(path.startswith(root) for root in edition.root_tree_paths.values())
+    ]
+
+
+def _parent_id(article: ShownArticle) -> int | None:
+    return _page_ids_at([article.path[: -Page.steplen]]).get(article.path[: -Page.steplen])
+
+
+def _page_ids_at(paths: Iterable[str]) -> dict[str, int]:
+    return dict(Page.objects.filter(path__in=set(paths)).values_list("path", "pk"))
+
+
+def listings_of(article: ShownArticle, newest: dict[int, tuple[set[int], object]]) -> set[str]:
+    """The lists the article is in: its section's, tags', people's, programme's, the archive,
+    and the latest-news block where it is among the newest (``newest``: per site, the ids in
+    the block and the oldest time in it)."""
+    shown = {keys.listing(keys.tag(pk)) for pk in article.tag_ids}
+    shown |= {keys.listing(keys.person(pk)) for pk in article.person_ids}
+    if article.programme_id:
+        shown.add(keys.listing(keys.programme(article.programme_id)))
+    parent = _parent_id(article)
+    if parent:
+        shown.add(keys.listing(keys.section(parent)))
+    for site_id, (ids, oldest) in newest.items():
+        shown.add(keys.archive(site_id))
+        # A block not yet full shows every article; a full one, those not older than its last.
+        if article.pk in ids or oldest is None or article.published_at >= oldest:
+            shown.add(keys.latest_news(site_id))
+    return shown
+
+
+def _newest_by_site(path: str) -> dict[int, tuple[set[int], object]]:
+    """For each edition holding ``path``: the ids in its latest-news block and its oldest time."""
+    newest = {}
+    for edition in editions_of(path):
+        items = [item for day in latest_news(edition) for item in day.items]
+        oldest = items[-1].published_at if len(items) >= FEED_SIZE else None
+        newest[edition.site_id] = ({item.article_id for item in items}, oldest)
+    return newest
+
+
+def referencing(obj: Model) -> set[str]:
+    """The keys of the pages that link to or show ``obj``, from Wagtail's reference index."""
+    found = set()
+    for content_type_id, object_id in (
+        ReferenceIndex.get_references_to(obj).values_list("content_type", "object_id").distinct()
+    ):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None and issubclass(model, Page):
+            found.add(keys.page(model._meta.label_lower, object_id))
+    return found
+
+
+def _front_pages_showing(article_pks: Iterable[int], features: bool) -> set[str]:
+    """The front pages that pick these articles, and, when ``features`` (an interview, opinion or
+    analysis may stand in for missing picks), those that pick none."""
+    fronts = set(
+        TopStory.objects.filter(article_id__in=list(article_pks)).values_list("page_id", flat=True)
+    )
+    if features:
+        fronts |= set(
+            FrontPage.objects.exclude(top_stories__isnull=False).values_list("pk", flat=True)
+        )
+    return {keys.of(keys.FRONT_PAGE, pk) for pk in fronts}
+
+
+def article_change(before: ShownArticle | None, after: ShownArticle | None) -> set[str]:
+    """The keys an article's change makes stale, from its state before and after."""
+    either = after or before
+    if either is None:
+        return set()
+    changed = {keys.article(either.pk)}
+    was = before if before is not None and before.live else None
+    now = after if after is not None and after.live else None
+    if was is None and now is None:
+        return changed  # never shown to readers, before or after
+    newest = _newest_by_site(either.path)
+    in_before = listings_of(was, newest) if was else set()
+    in_after = listings_of(now, newest) if now else set()
+    if was is None or now is None or was.listed_as() != now.listed_as():
+        changed |= in_before | in_after
+    else:
+        changed |= in_before ^ in_after  # only the lists it joined or left
+    if was is None or now is None or was.featured_as() != now.featured_as():
+        features = any(state.kind != "news" for state in (was, now) if state is not None)
+        changed |= _front_pages_showing([either.pk], features)
+    moved = was is None or now is None or was.url_path != now.url_path
+    if moved or was.title != now.title:
+        page = Page(pk=either.pk)
+        changed |= referencing(page)
+    if moved:
+        changed.add(keys.NOT_FOUND)
+    return changed
+
+
+# --- Articles ------------------------------------------------------------------------------------
+
+
+@receiver(pre_save, sender=ArticlePage)
+def article_about_to_change(sender, instance: ArticlePage, **kwargs) -> None:
+    # Before the row (and its tags and people, saved after it) change: what readers see now.
+    if instance.pk:
+        instance._shown_before = shown_articles([instance.pk]).get(instance.pk)
+
+
+@receiver(post_save)
+def page_created_live(sender, instance: Model, created: bool, **kwargs) -> None:
+    # A page created live (``add_child`` of a live page, as importers do) is public at once,
+    # with no publish signal to say so.
+    if created and isinstance(instance, Page) and instance.live:
+        if isinstance(instance, ArticlePage):
+            emit(article_change(None, shown_in_memory(instance)))
+        else:
+            _other_page_changed(instance)
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+def article_published_or_unpublished(sender, instance: ArticlePage, **kwargs) -> None:
+    before = getattr(instance, "_shown_before", None)
+    after = shown_articles([instance.pk]).get(instance.pk)
+    emit(article_change(before, after))
+    instance.__dict__.pop("_shown_before", None)
+
+
+# --- Pages of every kind: moves, sections, front pages, home pages -------------------------------
+
+
+@receiver(pre_page_move)
+def page_about_to_move(sender, instance: Page, **kwargs) -> None:
+    instance._moving = shown_articles(_articles_under(instance.path))
+
+
+def _articles_under(path: str) -> list[int]:
+    return list(ArticlePage.objects.filter(path__startswith=path).values_list("pk", flat=True))
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance: Page, **kwargs) -> None:
+    # The page and everything under it has a new address: each article there, as it was and is.
+    before = getattr(instance, "_moving", {})
+    after = shown_articles(before)
+    changed = {keys.page(instance.specific_class._meta.label_lower, instance.pk), keys.NOT_FOUND}
+    changed |= referencing(instance)
+    for pk, state in after.items():
+        changed |= article_change(before.get(pk), state)
+    if instance.specific_class is SectionPage:
+        changed |= _section_keys(instance)
+    if instance.depth <= 2:
+        changed |= _edition_keys()
+    emit(changed)
+
+
+def _section_keys(section: Page) -> set[str]:
+    key = keys.section(section.pk)
+    changed = {key, keys.listing(key)}
+    changed |= {keys.menu(edition.site_id) for edition in editions_of(section.path)}
+    return changed
+
+
+def _edition_keys(site_ids: Iterable[int] | None = None) -> set[str]:
+    ids = site_ids if site_ids is not None else [e.site_id for e in all_editions()]
+    return {keys.EDITIONS, *(keys.edition(site_id) for site_id in ids)}
+
+
+def _other_page_changed(instance: Page) -> None:
+    specific = instance.specific_class
+    changed = {keys.page(specific._meta.label_lower, instance.pk), keys.NOT_FOUND}
+    changed |= referencing(instance)
+    if specific is SectionPage:
+        changed |= _section_keys(instance)
+        before = getattr(instance, "_section_url_before", None)
+        if before is not None and before != instance.url_path:
+            # A new address for the section is one for every article under it.
+            for state in shown_articles(_articles_under(instance.path)).values():
+                changed |= article_change(None, state)
+    if instance.depth is not None and instance.depth <= 2:
+        changed |= _edition_keys()
+    emit(changed)
+
+
+@receiver(pre_save, sender=SectionPage)
+def section_about_to_change(sender, instance: SectionPage, **kwargs) -> None:
+    if instance.pk:
+        instance._section_url_before = (
+            Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first()
+        )
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
+    if not isinstance(instance, ArticlePage):
+        _other_page_changed(instance)
+
+
+# A page of any kind deletes its base row too: these see every page deleted, once (a deleted
+# section's articles go with it, each with signals of its own).
+@receiver(pre_delete, sender=Page)
+def page_about_to_go(sender, instance: Page, **kwargs) -> None:
+    if instance.specific_class is ArticlePage:
+        instance._shown_before = shown_articles([instance.pk]).get(instance.pk)
+
+
+@receiver(post_delete, sender=Page)
+def page_deleted(sender, instance: Page, **kwargs) -> None:
+    if instance.specific_class is ArticlePage:
+        emit(article_change(getattr(instance, "_shown_before", None), None))
+    else:
+        _other_page_changed(instance)
+
+
+# --- People, programmes, tags, images -----------------------------------------------------------
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_delete, sender=Person)
+def person_changed(sender, instance: Person, **kwargs) -> None:
+    changed = {keys.person(instance.pk), keys.PEOPLE}
+    changed |= {keys.article(pk) for pk in _articles_with(person_id=instance.pk)}
+    changed |= referencing(instance)
+    changed |= {
+        keys.programme(pk)
+        for pk in ProgrammeHost.objects.filter(person_id=instance.pk).values_list(
+            "programme_id", flat=True
+        )
+    }
+    emit(changed)
+
+
+def _articles_with(**appearance) -> set[int]:
+    return set(Appearance.objects.filter(**appearance).values_list("article_id", flat=True))
+
+
+@receiver(post_save, sender=Programme)
+@receiver(post_delete, sender=Programme)
+def programme_changed(sender, instance: Programme, **kwargs) -> None:
+    changed = {keys.programme(instance.pk), keys.PROGRAMMES}
+    changed |= {
+        keys.article(pk)
+        for pk in ArticlePage.objects.filter(programme_id=instance.pk).values_list("pk", flat=True)
+    }
+    changed |= referencing(instance)
+    changed |= {
+        keys.person(pk)
+        for pk in ProgrammeHost.objects.filter(programme_id=instance.pk).values_list(
+            "person_id", flat=True
+        )
+    }
+    emit(changed)
+
+
+@receiver(post_save, sender=ProgrammeHost)
+@receiver(post_delete, sender=ProgrammeHost)
+def programme_host_changed(sender, instance: ProgrammeHost, **kwargs) -> None:
+    emit(
+        {
+            keys.programme(instance.programme_id),
+            keys.person(instance.person_id),
+            keys.PROGRAMMES,
+        }
+    )
+
+
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Tag)
+def tag_changed(sender, instance: Tag, **kwargs) -> None:
+    changed = {keys.tag(instance.pk)}
+    changed |= {
+        keys.article(pk)
+        for pk in ArticleTag.objects.filter(tag_id=instance.pk).values_list(
+            "content_object_id", flat=True
+        )
+    }
+    emit(changed)
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete, sender=get_image_model())
+def image_changed(sender, instance: Model, **kwargs) -> None:
+    changed = {keys.image(instance.pk)}
+    shown_in = set(
+        ArticlePage.objects.filter(main_image_id=instance.pk).values_list("pk", flat=True)
+    )
+    changed |= {keys.article(pk) for pk in shown_in}
+    changed |= referencing(instance)
+    if shown_in:
+        changed |= _front_pages_showing(shown_in, features=True)
+    portraits = set(Person.objects.filter(photo_id=instance.pk).values_list("pk", flat=True))
+    changed |= {keys.person(pk) for pk in portraits} | ({keys.PEOPLE} if portraits else set())
+    pictures = set(Programme.objects.filter(image_id=instance.pk).values_list("pk", flat=True))
+    changed |= {keys.programme(pk) for pk in pictures}
+    changed |= {keys.PROGRAMMES} if pictures else set()
+    emit(changed)
+
+
+# --- Editions, sites, restrictions, redirects ------------------------------------------------
+
+
+@receiver(post_save, sender=Edition)
+@receiver(post_delete, sender=Edition)
+def edition_changed(sender, instance: Edition, **kwargs) -> None:
+    emit(_edition_keys([instance.site_id]))
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def site_changed(sender, instance: Model, **kwargs) -> None:
+    # A site's host, port or home page decides every address of it, and which edition answers.
+    ids = {e.site_id for e in all_editions()}
+    if isinstance(instance, Site):
+        ids.add(instance.pk)
+    emit(_edition_keys(ids))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    sites = [e.site_id for e in editions_of(path)] if path else None
+    emit(_edition_keys(sites))
+
+
+@receiver(post_save, sender=Redirect)
+@receiver(post_delete, sender=Redirect)
+def redirect_changed(sender, instance: Redirect, **kwargs) -> None:
+    emit({keys.REDIRECTS, keys.NOT_FOUND})
