@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
@@ -43,6 +43,7 @@ class CompiledQuery:
         self.build = build
         self.placeholders = placeholders
         self._by_alias: dict[str, _Compiled] = {}
+        self._model: type | None = None
 
     def _compile(self, using: str) -> _Compiled:
         connection = connections[using]
@@ -92,7 +93,16 @@ class CompiledQuery:
             _Hydration.of(compiler, using) if is_model else None,
         )
 
-    def fetch(self, using: str = "default", **values: Any) -> list:
+    def model(self) -> type:
+        """The model the query reads, built once (a read replica is chosen by it)."""
+        if self._model is None:
+            self._model = self.build(**self.placeholders).model
+        return self._model
+
+    def fetch(self, using: str | None = None, **values: Any) -> list:
+        """Run the query with ``values``, on ``using`` or where Django's routers send a read."""
+        if using is None:
+            using = router.db_for_read(self.model())
         compiled = self._by_alias.get(using)
         if compiled is None:
             compiled = self._by_alias[using] = self._compile(using)
@@ -191,11 +201,12 @@ class CompiledIdQuery:
             )
         return query
 
-    def fetch(self, ids: list, using: str = "default") -> list:
+    def fetch(self, ids: list, using: str | None = None) -> list:
         distinct = list(dict.fromkeys(ids))
         if not distinct:
             return []
         if len(distinct) > self.most:
-            return list(self.build(distinct).using(using))
+            queryset = self.build(distinct)
+            return list(queryset.using(using) if using else queryset)
         values = {f"id{i}": value for i, value in enumerate(distinct)}
         return self._query(len(distinct)).fetch(using=using, **values)

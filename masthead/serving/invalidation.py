@@ -24,9 +24,13 @@ The rules, in short (each handler below says why):
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
@@ -54,6 +58,35 @@ logger = logging.getLogger(__name__)
 
 # Sent with every set of keys emitted (``keys=frozenset``): the tests' window on the map.
 keys_changed = Signal()
+# True while a bulk writer has the map suspended (see ``suspended``).
+_suspended: ContextVar[bool] = ContextVar("invalidation_suspended", default=False)
+
+Receiver = TypeVar("Receiver", bound=Callable[..., None])
+
+
+def _unless_suspended(receiver_function: Receiver) -> Receiver:
+    @functools.wraps(receiver_function)
+    def receive(*args, **kwargs) -> None:
+        if not _suspended.get():
+            receiver_function(*args, **kwargs)
+
+    return receive  # type: ignore[return-value]
+
+
+@contextmanager
+def suspended() -> Iterator[None]:
+    """For bulk writers (the demo builder, ``generate_news``): no change is looked at one by one
+    inside this block; the writer then calls ``emit(everything())`` once."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+
+
+def everything() -> set[str]:
+    """Every edition, all of it: the keys of a change too large to work out piece by piece."""
+    return _edition_keys()
 
 
 def emit(changed: Iterable[str]) -> frozenset[str]:
@@ -246,6 +279,7 @@ def article_change(before: ShownArticle | None, after: ShownArticle | None) -> s
 
 
 @receiver(pre_save, sender=ArticlePage)
+@_unless_suspended
 def article_about_to_change(sender, instance: ArticlePage, **kwargs) -> None:
     # Before the row (and its tags and people, saved after it) change: what readers see now.
     if instance.pk:
@@ -253,6 +287,7 @@ def article_about_to_change(sender, instance: ArticlePage, **kwargs) -> None:
 
 
 @receiver(post_save)
+@_unless_suspended
 def page_created_live(sender, instance: Model, created: bool, **kwargs) -> None:
     # A page created live (``add_child`` of a live page, as importers do) is public at once,
     # with no publish signal to say so.
@@ -265,6 +300,7 @@ def page_created_live(sender, instance: Model, created: bool, **kwargs) -> None:
 
 @receiver(page_published, sender=ArticlePage)
 @receiver(page_unpublished, sender=ArticlePage)
+@_unless_suspended
 def article_published_or_unpublished(sender, instance: ArticlePage, **kwargs) -> None:
     before = getattr(instance, "_shown_before", None)
     after = shown_articles([instance.pk]).get(instance.pk)
@@ -276,6 +312,7 @@ def article_published_or_unpublished(sender, instance: ArticlePage, **kwargs) ->
 
 
 @receiver(pre_page_move)
+@_unless_suspended
 def page_about_to_move(sender, instance: Page, **kwargs) -> None:
     instance._moving = shown_articles(_articles_under(instance.path))
 
@@ -285,6 +322,7 @@ def _articles_under(path: str) -> list[int]:
 
 
 @receiver(post_page_move)
+@_unless_suspended
 def page_moved(sender, instance: Page, **kwargs) -> None:
     # The page and everything under it has a new address: each article there, as it was and is.
     before = getattr(instance, "_moving", {})
@@ -329,6 +367,7 @@ def _other_page_changed(instance: Page) -> None:
 
 
 @receiver(pre_save, sender=SectionPage)
+@_unless_suspended
 def section_about_to_change(sender, instance: SectionPage, **kwargs) -> None:
     if instance.pk:
         instance._section_url_before = (
@@ -338,6 +377,7 @@ def section_about_to_change(sender, instance: SectionPage, **kwargs) -> None:
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@_unless_suspended
 def page_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
     if not isinstance(instance, ArticlePage):
         _other_page_changed(instance)
@@ -346,12 +386,14 @@ def page_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
 # A page of any kind deletes its base row too: these see every page deleted, once (a deleted
 # section's articles go with it, each with signals of its own).
 @receiver(pre_delete, sender=Page)
+@_unless_suspended
 def page_about_to_go(sender, instance: Page, **kwargs) -> None:
     if instance.specific_class is ArticlePage:
         instance._shown_before = shown_articles([instance.pk]).get(instance.pk)
 
 
 @receiver(post_delete, sender=Page)
+@_unless_suspended
 def page_deleted(sender, instance: Page, **kwargs) -> None:
     if instance.specific_class is ArticlePage:
         emit(article_change(getattr(instance, "_shown_before", None), None))
@@ -364,6 +406,7 @@ def page_deleted(sender, instance: Page, **kwargs) -> None:
 
 @receiver(post_save, sender=Person)
 @receiver(post_delete, sender=Person)
+@_unless_suspended
 def person_changed(sender, instance: Person, **kwargs) -> None:
     changed = {keys.person(instance.pk), keys.PEOPLE}
     changed |= {keys.article(pk) for pk in _articles_with(person_id=instance.pk)}
@@ -383,6 +426,7 @@ def _articles_with(**appearance) -> set[int]:
 
 @receiver(post_save, sender=Programme)
 @receiver(post_delete, sender=Programme)
+@_unless_suspended
 def programme_changed(sender, instance: Programme, **kwargs) -> None:
     changed = {keys.programme(instance.pk), keys.PROGRAMMES}
     changed |= {
@@ -401,6 +445,7 @@ def programme_changed(sender, instance: Programme, **kwargs) -> None:
 
 @receiver(post_save, sender=ProgrammeHost)
 @receiver(post_delete, sender=ProgrammeHost)
+@_unless_suspended
 def programme_host_changed(sender, instance: ProgrammeHost, **kwargs) -> None:
     emit(
         {
@@ -413,6 +458,7 @@ def programme_host_changed(sender, instance: ProgrammeHost, **kwargs) -> None:
 
 @receiver(post_save, sender=Tag)
 @receiver(post_delete, sender=Tag)
+@_unless_suspended
 def tag_changed(sender, instance: Tag, **kwargs) -> None:
     changed = {keys.tag(instance.pk)}
     changed |= {
@@ -426,6 +472,7 @@ def tag_changed(sender, instance: Tag, **kwargs) -> None:
 
 @receiver(post_save, sender=get_image_model())
 @receiver(post_delete, sender=get_image_model())
+@_unless_suspended
 def image_changed(sender, instance: Model, **kwargs) -> None:
     changed = {keys.image(instance.pk)}
     shown_in = set(
@@ -448,6 +495,7 @@ def image_changed(sender, instance: Model, **kwargs) -> None:
 
 @receiver(post_save, sender=Edition)
 @receiver(post_delete, sender=Edition)
+@_unless_suspended
 def edition_changed(sender, instance: Edition, **kwargs) -> None:
     emit(_edition_keys([instance.site_id]))
 
@@ -456,6 +504,7 @@ def edition_changed(sender, instance: Edition, **kwargs) -> None:
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=Locale)
 @receiver(post_delete, sender=Locale)
+@_unless_suspended
 def site_changed(sender, instance: Model, **kwargs) -> None:
     # A site's host, port or home page decides every address of it, and which edition answers.
     ids = {e.site_id for e in all_editions()}
@@ -466,6 +515,7 @@ def site_changed(sender, instance: Model, **kwargs) -> None:
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
+@_unless_suspended
 def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
     path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
     sites = [e.site_id for e in editions_of(path)] if path else None
@@ -474,5 +524,6 @@ def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None
 
 @receiver(post_save, sender=Redirect)
 @receiver(post_delete, sender=Redirect)
+@_unless_suspended
 def redirect_changed(sender, instance: Redirect, **kwargs) -> None:
     emit({keys.REDIRECTS, keys.NOT_FOUND})

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "masthead.serving.replicas.ReadReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags and 304s, for the Last-Modified and Cache-Control the edge middleware below sets.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -143,6 +144,14 @@ DATABASES = {
         env.str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'masthead.sqlite3'}")
     )
 }
+
+# Read replicas (masthead/serving/replicas.py): readers' queries go to one of these, the rest to
+# the primary. DATABASE_REPLICA_URLS is a comma-separated list of database URLs.
+MASTHEAD_READ_REPLICAS: list[str] = []
+for number, replica_url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    DATABASES[f"replica{number}"] = database(replica_url)
+    MASTHEAD_READ_REPLICAS.append(f"replica{number}")
+DATABASE_ROUTERS = ["masthead.serving.replicas.ReplicaRouter"] if MASTHEAD_READ_REPLICAS else []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,6 +17,17 @@ DATABASES = {
     if _TEST_DATABASE_URL.startswith("postgres")
     else env.db_url_config(_TEST_DATABASE_URL)
 }
+MASTHEAD_READ_REPLICAS: list[str] = []  # tests/serving/test_replicas.py turns "replica" on
+DATABASE_ROUTERS: list[str] = []
+if _TEST_DATABASE_URL.startswith("postgres"):
+    # A second PostgreSQL database standing in for a read replica (not a mirror: it holds only
+    # what a test writes to it, so a test can tell which database a read went to).
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        "NAME": f"{DATABASES['default']['NAME']}_replica",
+        "TEST": {"NAME": f"test_{DATABASES['default']['NAME']}_replica"},
+    }
+    DATABASE_ROUTERS = ["masthead.serving.replicas.ReplicaRouter"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

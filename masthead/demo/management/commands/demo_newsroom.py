@@ -22,6 +22,7 @@ from masthead.demo.newsroom import (
 )
 from masthead.demo.plan import SIZES
 from masthead.demo.planner import plan_newsroom
+from masthead.serving import invalidation
 
 ADMIN_LOGIN = (
     f"Admin: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}"
@@ -61,7 +62,9 @@ class Command(BaseCommand):
     ) -> None:
         started = time.perf_counter()
         plan = plan_newsroom(seed, now or timezone.now(), SIZES[size])
-        with transaction.atomic(), index_updates_deferred():
+        # One change to the whole edition rather than one per story: the map looks at none of
+        # them, and everything is made stale once at the end (masthead/serving/invalidation.py).
+        with transaction.atomic(), index_updates_deferred(), invalidation.suspended():
             if demo_exists():
                 if not reset:
                     self.stdout.write(
@@ -79,6 +82,7 @@ class Command(BaseCommand):
                     ) from error
             summary = build_newsroom(plan)
             admin_created = ensure_admin()
+            invalidation.emit(invalidation.everything())
         rebuild_indexes()
         self.stdout.write(
             self.style.SUCCESS(
