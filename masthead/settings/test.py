@@ -20,13 +20,10 @@ DATABASES = {
 MASTHEAD_READ_REPLICAS: list[str] = []  # tests/serving/test_replicas.py turns "replica" on
 DATABASE_ROUTERS: list[str] = []
 if _TEST_DATABASE_URL.startswith("postgres"):
-    # A second PostgreSQL database standing in for a read replica (not a mirror: it holds only
-    # what a test writes to it, so a test can tell which database a read went to).
-    DATABASES["replica"] = {
-        **DATABASES["default"],
-        "NAME": f"{DATABASES['default']['NAME']}_replica",
-        "TEST": {"NAME": f"test_{DATABASES['default']['NAME']}_replica"},
-    }
+    # A second PostgreSQL database standing in for a read replica. Django sets it up as a
+    # mirror of the test database; tests/serving/test_replicas.py points it at a copy of that
+    # database instead, as a replica is, so that a test can tell where a read went.
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
     DATABASE_ROUTERS = ["masthead.serving.replicas.ReplicaRouter"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -4,9 +4,13 @@ for the replica; it holds only what a test writes to it, so each read shows wher
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import psycopg
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.db import connections
 from django.test import override_settings
 
 from masthead.people.models import Person
@@ -19,16 +23,60 @@ pytestmark = [
         reason="needs the PostgreSQL run (make test-postgres), where a second database "
         "stands in for the replica",
     ),
-    pytest.mark.django_db(databases=["default", "replica"]),
+    # Transactional: inside a test-wide transaction every read would rightly stay on the primary.
+    pytest.mark.django_db(
+        databases=["default", "replica"], transaction=True, serialized_rollback=True
+    ),
 ]
 
 
+@pytest.fixture(scope="module")
+def replica(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The "replica" alias pointed at a copy of the test database (PostgreSQL's CREATE DATABASE
+    … TEMPLATE), made once for the module and dropped after it."""
+    primary = connections["default"]
+    template = primary.settings_dict["NAME"]
+    copy = f"{template}_replica"
+    with django_db_blocker.unblock():
+        primary.close()  # a template database must have no other sessions
+        with admin_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+            admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{template}"')
+        alias = connections["replica"]
+        alias.close()
+        mirrored = dict(alias.settings_dict)
+        alias.settings_dict["NAME"] = copy
+        try:
+            yield
+        finally:
+            alias.close()
+            alias.settings_dict.update(mirrored)
+            with admin_connection() as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+
+
+def admin_connection() -> psycopg.Connection:
+    config = connections["default"].settings_dict
+    return psycopg.connect(
+        dbname="postgres",
+        user=config["USER"],
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        password=config["PASSWORD"] or None,
+        autocommit=True,
+    )
+
+
 @pytest.fixture
-def two_databases():
+def two_databases(replica):
     Person.objects.using("default").create(name="Only on the primary", slug="primary")
-    Person.objects.using("replica").create(name="Only on the replica", slug="replica")
-    with override_settings(MASTHEAD_READ_REPLICAS=["replica"]):
-        yield
+    on_replica = Person.objects.using("replica").create(name="Only on the replica", slug="replica")
+    try:
+        with override_settings(MASTHEAD_READ_REPLICAS=["replica"]):
+            yield
+    finally:
+        # The copy is not rolled back with the test: nothing wraps it in a transaction.
+        Person.objects.using("replica").filter(pk=on_replica.pk).delete()
 
 
 def names() -> list[str]:
