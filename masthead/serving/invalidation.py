@@ -270,8 +270,8 @@ def article_change(before: ShownArticle | None, after: ShownArticle | None) -> s
     if moved or was.title != now.title:
         page = Page(pk=either.pk)
         changed |= referencing(page)
-    if moved:
-        changed.add(keys.NOT_FOUND)
+    if now is not None and (was is None or was.url_path != now.url_path):
+        changed.add(keys.NOT_FOUND)  # a page where a reader may have been told there was none
     return changed
 
 
@@ -295,7 +295,7 @@ def page_created_live(sender, instance: Model, created: bool, **kwargs) -> None:
         if isinstance(instance, ArticlePage):
             emit(article_change(None, shown_in_memory(instance)))
         else:
-            _other_page_changed(instance)
+            emit(_page_keys(instance, ShownPage.of(instance)))
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -311,10 +311,15 @@ def article_published_or_unpublished(sender, instance: ArticlePage, **kwargs) ->
 # --- Pages of every kind: moves, sections, front pages, home pages -------------------------------
 
 
+# What a page looked like before a move, by id: Wagtail's post_page_move hands over a freshly
+# fetched page, not the one pre_page_move saw.
+_moving: dict[int, dict[int, ShownArticle]] = {}
+
+
 @receiver(pre_page_move)
 @_unless_suspended
 def page_about_to_move(sender, instance: Page, **kwargs) -> None:
-    instance._moving = shown_articles(_articles_under(instance.path))
+    _moving[instance.pk] = shown_articles(_articles_under(instance.path))
 
 
 def _articles_under(path: str) -> list[int]:
@@ -325,54 +330,83 @@ def _articles_under(path: str) -> list[int]:
 @_unless_suspended
 def page_moved(sender, instance: Page, **kwargs) -> None:
     # The page and everything under it has a new address: each article there, as it was and is.
-    before = getattr(instance, "_moving", {})
+    before = _moving.pop(instance.pk, {})
     after = shown_articles(before)
-    changed = {keys.page(instance.specific_class._meta.label_lower, instance.pk), keys.NOT_FOUND}
-    changed |= referencing(instance)
+    changed: set[str] = set()
     for pk, state in after.items():
         changed |= article_change(before.get(pk), state)
-    if instance.specific_class is SectionPage:
-        changed |= _section_keys(instance)
-    if instance.depth <= 2:
-        changed |= _edition_keys()
+    if instance.specific_class is not ArticlePage:
+        changed |= _page_keys(instance, ShownPage.of(instance), moved=True)
     emit(changed)
 
 
-def _section_keys(section: Page) -> set[str]:
-    key = keys.section(section.pk)
-    changed = {key, keys.listing(key)}
-    changed |= {keys.menu(edition.site_id) for edition in editions_of(section.path)}
+@dataclass(frozen=True)
+class ShownPage:
+    """What readers are shown of a page that is not an article: enough to tell whether its
+    address, its title in menus and links, or its being there at all changed."""
+
+    live: bool
+    title: str
+    url_path: str
+    show_in_menus: bool
+
+    @classmethod
+    def of(cls, page: Page) -> ShownPage:
+        return cls(page.live, page.title, page.url_path, page.show_in_menus)
+
+    @classmethod
+    def stored(cls, pk: int) -> ShownPage | None:
+        row = Page.objects.filter(pk=pk).values_list(
+            "live", "title", "url_path", "show_in_menus"
+        )
+        return next((cls(*found) for found in row), None)
+
+
+def _edition_keys(site_ids: Iterable[int] | None = None, *, snapshot: bool = True) -> set[str]:
+    """Every page of these editions (all, by default); with ``snapshot``, the editions snapshot
+    too (sites, edition settings and home pages are what it holds)."""
+    ids = site_ids if site_ids is not None else [e.site_id for e in all_editions()]
+    return {*(keys.edition(site_id) for site_id in ids), *([keys.EDITIONS] if snapshot else [])}
+
+
+def _page_keys(
+    page: Page, now: ShownPage | None, *, before: ShownPage | None = None, moved: bool = False
+) -> set[str]:
+    """The keys a change to a page other than an article makes stale, ``before`` and ``now``
+    being what readers saw and see (None: not there)."""
+    specific = page.specific_class
+    changed = {keys.page(specific._meta.label_lower, page.pk)}
+    was = before if before is not None and before.live else None
+    shown = now if now is not None and now.live else None
+    address_changed = moved or (was is None) != (shown is None) or (
+        was is not None and shown is not None and was.url_path != shown.url_path
+    )
+    if address_changed or (was and shown and was.title != shown.title):
+        changed |= referencing(page)
+    if shown is not None and (was is None or address_changed):
+        changed.add(keys.NOT_FOUND)
+    if specific is SectionPage:
+        in_menu_before = (was.title, was.url_path) if was and was.show_in_menus else None
+        in_menu_now = (shown.title, shown.url_path) if shown and shown.show_in_menus else None
+        if in_menu_before != in_menu_now:
+            changed |= {keys.menu(e.site_id) for e in editions_of(page.path)}
+        if address_changed and not moved and shown is not None:
+            # A new address for the section is one for every article under it.
+            for state in shown_articles(_articles_under(page.path)).values():
+                changed |= article_change(None, state)
+    if address_changed and page.depth is not None and page.depth <= 2:
+        changed |= _edition_keys()  # a home page's address is that of its whole edition
     return changed
 
 
-def _edition_keys(site_ids: Iterable[int] | None = None) -> set[str]:
-    ids = site_ids if site_ids is not None else [e.site_id for e in all_editions()]
-    return {keys.EDITIONS, *(keys.edition(site_id) for site_id in ids)}
+_pages_before: dict[int, ShownPage | None] = {}
 
 
-def _other_page_changed(instance: Page) -> None:
-    specific = instance.specific_class
-    changed = {keys.page(specific._meta.label_lower, instance.pk), keys.NOT_FOUND}
-    changed |= referencing(instance)
-    if specific is SectionPage:
-        changed |= _section_keys(instance)
-        before = getattr(instance, "_section_url_before", None)
-        if before is not None and before != instance.url_path:
-            # A new address for the section is one for every article under it.
-            for state in shown_articles(_articles_under(instance.path)).values():
-                changed |= article_change(None, state)
-    if instance.depth is not None and instance.depth <= 2:
-        changed |= _edition_keys()
-    emit(changed)
-
-
-@receiver(pre_save, sender=SectionPage)
+@receiver(pre_save)
 @_unless_suspended
-def section_about_to_change(sender, instance: SectionPage, **kwargs) -> None:
-    if instance.pk:
-        instance._section_url_before = (
-            Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first()
-        )
+def page_about_to_change(sender, instance: Model, **kwargs) -> None:
+    if isinstance(instance, Page) and not isinstance(instance, ArticlePage) and instance.pk:
+        _pages_before[instance.pk] = ShownPage.stored(instance.pk)
 
 
 @receiver(page_published)
@@ -380,7 +414,8 @@ def section_about_to_change(sender, instance: SectionPage, **kwargs) -> None:
 @_unless_suspended
 def page_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
     if not isinstance(instance, ArticlePage):
-        _other_page_changed(instance)
+        before = _pages_before.pop(instance.pk, None)
+        emit(_page_keys(instance, ShownPage.of(instance), before=before))
 
 
 # A page of any kind deletes its base row too: these see every page deleted, once (a deleted
@@ -398,7 +433,7 @@ def page_deleted(sender, instance: Page, **kwargs) -> None:
     if instance.specific_class is ArticlePage:
         emit(article_change(getattr(instance, "_shown_before", None), None))
     else:
-        _other_page_changed(instance)
+        emit(_page_keys(instance, None, before=ShownPage.of(instance)))
 
 
 # --- People, programmes, tags, images -----------------------------------------------------------
@@ -447,13 +482,9 @@ def programme_changed(sender, instance: Programme, **kwargs) -> None:
 @receiver(post_delete, sender=ProgrammeHost)
 @_unless_suspended
 def programme_host_changed(sender, instance: ProgrammeHost, **kwargs) -> None:
-    emit(
-        {
-            keys.programme(instance.programme_id),
-            keys.person(instance.person_id),
-            keys.PROGRAMMES,
-        }
-    )
+    # The programme's page lists its hosts and a host's page their programmes; the programmes
+    # directory shows neither.
+    emit({keys.programme(instance.programme_id), keys.person(instance.person_id)})
 
 
 @receiver(post_save, sender=Tag)
@@ -483,7 +514,7 @@ def image_changed(sender, instance: Model, **kwargs) -> None:
     if shown_in:
         changed |= _front_pages_showing(shown_in, features=True)
     portraits = set(Person.objects.filter(photo_id=instance.pk).values_list("pk", flat=True))
-    changed |= {keys.person(pk) for pk in portraits} | ({keys.PEOPLE} if portraits else set())
+    changed |= {keys.person(pk) for pk in portraits}  # the people directory shows no photos
     pictures = set(Programme.objects.filter(image_id=instance.pk).values_list("pk", flat=True))
     changed |= {keys.programme(pk) for pk in pictures}
     changed |= {keys.PROGRAMMES} if pictures else set()
@@ -519,7 +550,7 @@ def site_changed(sender, instance: Model, **kwargs) -> None:
 def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
     path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
     sites = [e.site_id for e in editions_of(path)] if path else None
-    emit(_edition_keys(sites))
+    emit(_edition_keys(sites, snapshot=False))
 
 
 @receiver(post_save, sender=Redirect)
