@@ -68,8 +68,8 @@ class EdgeCacheMiddleware:
         )
         if response.status_code == 404:
             shown.add(keys.NOT_FOUND)
-        elif response.status_code == 301 and not shown:
-            shown.add(keys.REDIRECTS)
+        elif response.status_code == 301:
+            shown.add(keys.REDIRECTS)  # Wagtail's redirects, purged when one changes
         changed = [moment for g in generations(shown).values() if (moment := changed_at(g))]
         own = response.get("Last-Modified")
         if own and (moment := parse_http_date_safe(own)):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from masthead.editions.current import CurrentEdition
+from masthead.caching import keys
+from masthead.editions.current import CurrentEdition, edition_for_request
 
 from .grouping import FeedDay
 from .listing import Listing, Selection, newest, paginate
@@ -22,4 +23,7 @@ def latest_news(edition: CurrentEdition, limit: int = FEED_SIZE) -> list[FeedDay
 
 def news_archive(request: HttpRequest) -> Listing:
     """A page of every public article of the edition, newest first."""
+    edition = edition_for_request(request)
+    if edition is not None:
+        keys.declare(keys.archive(edition.site_id))
     return paginate(request, ARCHIVE)

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from masthead.articles.models import Appearance, ArticlePage
+from masthead.caching import keys
 from masthead.feed.listing import Listing, Selection, paginate
 from masthead.programmes.models import Programme
 
@@ -36,12 +37,14 @@ def programmes_hosted_by(person: Person) -> list[Programme]:
 
 def all_people() -> list[Person]:
     """Everyone, by name, with their photos (one query)."""
+    keys.declare(keys.PEOPLE)
     return list(Person.objects.select_related("photo").order_by("name"))
 
 
 def person_page(request: HttpRequest, slug: str) -> dict:
     """The person page's context (three queries); 404 for a name nobody has."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    keys.declare(keys.person(person.pk), keys.listing(keys.person(person.pk)))
     return {
         "person": person,
         "programmes": programmes_hosted_by(person),

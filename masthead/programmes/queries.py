@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from masthead.articles.models import ArticlePage
+from masthead.caching import keys
 from masthead.feed.listing import Listing, Selection, paginate
 from masthead.people.models import Person
 
@@ -37,12 +38,14 @@ def programme_hosts(programme: Programme) -> list[Person]:
 
 def all_programmes() -> list[Programme]:
     """Every programme, by title, with its picture (one query)."""
+    keys.declare(keys.PROGRAMMES)
     return list(Programme.objects.select_related("image").order_by("title"))
 
 
 def programme_page(request: HttpRequest, slug: str) -> dict:
     """The programme page's context (three queries); 404 for an unknown programme."""
     programme = get_object_or_404(Programme.objects.select_related("image"), slug=slug)
+    keys.declare(keys.programme(programme.pk), keys.listing(keys.programme(programme.pk)))
     return {
         "programme": programme,
         "hosts": programme_hosts(programme),

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from masthead.articles.models import ArticlePage
+from masthead.caching import keys
 from masthead.feed.listing import Listing, Selection, paginate
 
 if TYPE_CHECKING:
@@ -24,4 +25,6 @@ SECTION_ARTICLES = Selection("section", _filed_under, key=str)
 
 def section_listing(request: HttpRequest, section: SectionPage) -> Listing:
     """Articles filed under the section, a page at a time (one query)."""
+    own = keys.section(section.pk)
+    keys.declare(own, keys.listing(own))
     return paginate(request, SECTION_ARTICLES, section.path)

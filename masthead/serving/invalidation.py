@@ -356,9 +356,7 @@ class ShownPage:
 
     @classmethod
     def stored(cls, pk: int) -> ShownPage | None:
-        row = Page.objects.filter(pk=pk).values_list(
-            "live", "title", "url_path", "show_in_menus"
-        )
+        row = Page.objects.filter(pk=pk).values_list("live", "title", "url_path", "show_in_menus")
         return next((cls(*found) for found in row), None)
 
 
@@ -378,8 +376,10 @@ def _page_keys(
     changed = {keys.page(specific._meta.label_lower, page.pk)}
     was = before if before is not None and before.live else None
     shown = now if now is not None and now.live else None
-    address_changed = moved or (was is None) != (shown is None) or (
-        was is not None and shown is not None and was.url_path != shown.url_path
+    address_changed = (
+        moved
+        or (was is None) != (shown is None)
+        or (was is not None and shown is not None and was.url_path != shown.url_path)
     )
     if address_changed or (was and shown and was.title != shown.title):
         changed |= referencing(page)
@@ -556,5 +556,12 @@ def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None
 @receiver(post_save, sender=Redirect)
 @receiver(post_delete, sender=Redirect)
 @_unless_suspended
-def redirect_changed(sender, instance: Redirect, **kwargs) -> None:
-    emit({keys.REDIRECTS, keys.NOT_FOUND})
+def redirect_changed(sender, instance: Redirect, created: bool = False, **kwargs) -> None:
+    # A new redirect answers where a reader may have been told there was nothing; a changed or
+    # deleted one changes the redirect responses cached until now.
+    if created:
+        emit({keys.NOT_FOUND})
+    elif kwargs.get("signal") is post_delete:
+        emit({keys.REDIRECTS})
+    else:
+        emit({keys.REDIRECTS, keys.NOT_FOUND})
