@@ -1,0 +1,100 @@
+"""What the structured data of each page needs, fetched in a fixed number of queries, and the
+``<script>`` it goes in. Pages call these from their context functions; templates only print
+the result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+
+from masthead.caching import keys
+from masthead.editions.current import CurrentEdition
+from masthead.policies.trust import trust_policy_paths
+
+from . import structured_data
+from .channels import picture_of
+from .icons import LOGO
+
+if TYPE_CHECKING:
+    from masthead.articles.models import ArticlePage
+    from masthead.articles.queries import ArticleCredits
+    from masthead.people.models import Person
+
+PORTRAIT_RENDITION = "portrait"
+
+
+def base_url(request: HttpRequest) -> str:
+    """The scheme and host the request came to, e.g. ``https://example.com``."""
+    return request.build_absolute_uri("/").removesuffix("/")
+
+
+def publisher(request: HttpRequest, edition: CurrentEdition) -> structured_data.Publisher:
+    """The edition as a news organisation with its Trust Project pages (two queries)."""
+    base = base_url(request)
+    policies = {name: base + path for name, path in trust_policy_paths(edition).items()}
+    return structured_data.Publisher(
+        name=edition.brand,
+        url=base + "/",
+        logo_url=base + static(LOGO),
+        policies=policies,
+    )
+
+
+def article_structured_data(
+    request: HttpRequest,
+    edition: CurrentEdition,
+    article: ArticlePage,
+    credits: ArticleCredits,
+    tags: Sequence[str] = (),
+) -> SafeString:
+    """The article's NewsArticle and breadcrumbs (four queries: its section, the trust
+    policies, its lead rendition when Wagtail's rendition cache has not kept it)."""
+    base = base_url(request)
+    section = (
+        Page.objects.filter(path=article.path[: -Page.steplen])
+        .values_list("title", "url_path")
+        .first()
+    )
+    found = publisher(request, edition)
+    keys.declare(keys.edition(edition.site_id))
+    article_data = structured_data.news_article(
+        article,
+        credits,
+        edition,
+        base_url=base,
+        publisher=found,
+        section=section[0] if section else "",
+        image=picture_of(request, article.main_image, article.main_image_caption),
+        tags=tags,
+    )
+    trail = [(edition.brand, found.url)]
+    if section:
+        trail.append((section[0], base + edition.relative_url(section[1])))
+    trail.append((article.title, article_data["url"]))
+    return structured_data.json_ld_script([article_data, structured_data.breadcrumbs(trail)])
+
+
+def person_structured_data(
+    request: HttpRequest, person: Person, same_as: Sequence[str] = ()
+) -> SafeString:
+    """A person's ProfilePage (no query when their portrait's rendition is cached)."""
+    return structured_data.json_ld_script(
+        structured_data.profile_page(
+            person,
+            base_url=base_url(request),
+            image=picture_of(request, person.photo, person.name, use=PORTRAIT_RENDITION),
+            same_as=same_as,
+        )
+    )
+
+
+def home_structured_data(request: HttpRequest, edition: CurrentEdition) -> SafeString:
+    """The home page's WebSite and organisation (two queries)."""
+    return structured_data.json_ld_script(
+        structured_data.home_page(edition, publisher(request, edition))
+    )
