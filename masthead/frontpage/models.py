@@ -14,7 +14,7 @@ from .queries import top_stories_html
 class FrontPage(RoutedPage, Page):
     content_panels = [*Page.content_panels, InlinePanel("top_stories", label="Top story")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "policies.PolicyPage"]
     page_description = "The home page of an edition."
 
     class Meta:

@@ -12,7 +12,7 @@ from masthead.caching import keys
 from masthead.feed.listing import Listing, Selection, paginate
 from masthead.people.models import Person
 
-from .models import Programme
+from .models import Programme, ProgrammeHost
 
 
 def _from_programme(articles: QuerySet[ArticlePage], programme_id: int) -> QuerySet[ArticlePage]:
@@ -29,11 +29,14 @@ def programme_listing(request: HttpRequest, programme: Programme) -> Listing:
 
 def programme_hosts(programme: Programme) -> list[Person]:
     """The programme's hosts in the editors' order, with their photos (one query)."""
-    return list(
-        Person.objects.filter(hosted_programmes__programme=programme)
-        .select_related("photo")
-        .order_by("hosted_programmes__sort_order")
+    # Ordered through the host rows themselves: ordering people by
+    # ``hosted_programmes__sort_order`` joins their hosting of every programme, not only this one.
+    hosts = (
+        ProgrammeHost.objects.filter(programme=programme)
+        .select_related("person__photo")
+        .order_by("sort_order", "pk")
     )
+    return [host.person for host in hosts]
 
 
 def all_programmes() -> list[Programme]:

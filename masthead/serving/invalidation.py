@@ -117,6 +117,7 @@ class ShownArticle:
     lead: str
     main_image_id: int | None
     programme_id: int | None
+    updated_at: object
     tag_ids: frozenset[int]
     person_ids: frozenset[int]
 
@@ -146,7 +147,7 @@ def shown_articles(pks: Iterable[int]) -> dict[int, ShownArticle]:
         people[article_id].add(person_id)
     fields = ("pk", "live", "title", "url_path", "path", "published_at", "kind", "lead")
     rows = ArticlePage.objects.filter(pk__in=pks).values_list(
-        *fields, "main_image_id", "programme_id"
+        *fields, "main_image_id", "programme_id", "updated_at"
     )
     return {
         row[0]: ShownArticle(
@@ -170,6 +171,7 @@ def shown_in_memory(article: ArticlePage) -> ShownArticle:
         article.lead,
         article.main_image_id,
         article.programme_id,
+        article.updated_at,
         tag_ids=frozenset(tag.pk for tag in article.tags.all() if tag.pk),
         person_ids=frozenset(appearance.person_id for appearance in article.appearances.all()),
     )
@@ -263,6 +265,9 @@ def article_change(before: ShownArticle | None, after: ShownArticle | None) -> s
         changed |= in_before | in_after
     else:
         changed |= in_before ^ in_after  # only the lists it joined or left
+    if was and now and (was.updated_at, was.main_image_id) != (now.updated_at, now.main_image_id):
+        # The sitemaps' lastmod and image entries, which list the whole archive.
+        changed |= {keys.archive(site_id) for site_id in newest}
     if was is None or now is None or was.featured_as() != now.featured_as():
         features = any(state.kind != "news" for state in (was, now) if state is not None)
         changed |= _front_pages_showing([either.pk], features)

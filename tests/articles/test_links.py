@@ -16,6 +16,7 @@ from masthead.articles import links
 from masthead.articles.links import URL_ATTRIBUTES, PageLinkHandler, page_urls_are_exact
 from masthead.articles.models import ArticlePage
 from masthead.frontpage.models import FrontPage
+from masthead.policies.models import PolicyPage
 from tests.conftest import publish
 
 LANGUAGES = ["en", "uk", "uk-ua", "de"]  # a variant, and one no edition is in
@@ -35,6 +36,7 @@ def linked_pages(newsroom) -> list[Page]:
     home = FrontPage.objects.get()
     plain = home.add_child(instance=Page(title="A plain page", slug="plain"))
     publish(plain)
+    policy = publish(home.add_child(instance=PolicyPage(title="Ethics", slug="ethics")))
     elsewhere = Page.get_first_root_node().add_child(instance=Page(title="Away", slug="away"))
     publish(elsewhere)
     ukrainian = Locale.objects.get(language_code="uk")
@@ -53,6 +55,7 @@ def linked_pages(newsroom) -> list[Page]:
         newsroom.interview,
         *newsroom.items[:4],
         plain,
+        policy,
         elsewhere,
         home_uk,
         news_uk,

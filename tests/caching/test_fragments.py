@@ -107,9 +107,10 @@ def test_values_are_built_afresh_while_the_shared_cache_is_down(db):
 def test_invalidation_is_never_swallowed(newsroom):
     with (
         mock.patch.object(cache, "set", side_effect=ConnectionError("down")),
+        mock.patch.object(cache, "set_many", side_effect=ConnectionError("down")),
         pytest.raises(ConnectionError),
     ):
-        invalidate("latest-news")
+        invalidate("latest-news-1")
 
 
 def test_an_invalidation_inside_a_request_is_seen_by_the_rest_of_it(db):
