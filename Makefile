@@ -8,7 +8,7 @@ PORT ?= 8000
 DEMO_SEED ?= 1
 export DJANGO_SETTINGS_MODULE ?= masthead.settings.dev
 
-.PHONY: install demo serve test test-postgres lint format check bench lock serve-production clean
+.PHONY: install demo serve test test-postgres lint format check bench bench-edge lock serve-production clean
 
 install: $(STAMP)
 
@@ -55,6 +55,11 @@ format: install
 ## bench: the bounded side-by-side benchmark against nginx (see docs/performance.md)
 bench: install
 	$(BIN)/python bench/run.py
+
+## bench-edge: Varnish in front (the cached article against nginx, a publishing storm); see
+## docs/performance.md
+bench-edge: install
+	$(BIN)/python bench/edge.py
 
 ## serve-production: gunicorn, the task worker and Varnish on loopback against PostgreSQL and
 ## Redis, with production settings; readers reach it through Varnish at http://$(HOST):$(PORT)

@@ -26,24 +26,26 @@ class BenchDatabase:
     url: str
     vendor: str  # "sqlite" or "postgresql"
     label: str  # for the report, without credentials
+    name: str = BENCH_DATABASE  # the PostgreSQL database's name
 
 
 def _is_postgres(url: str) -> bool:
     return urlsplit(url).scheme in {"postgres", "postgresql", "pgsql", "postgis"}
 
 
-def choose(environ_url: str | None, work: Path) -> BenchDatabase:
-    """PostgreSQL when the environment's DATABASE_URL names it (on this machine), else SQLite."""
+def choose(environ_url: str | None, work: Path, name: str = BENCH_DATABASE) -> BenchDatabase:
+    """PostgreSQL when the environment's DATABASE_URL names it (on this machine), else SQLite
+    (a file in ``work``). ``name``: the PostgreSQL database's name."""
     if environ_url and _is_postgres(environ_url):
         parts = urlsplit(environ_url)
         if parts.hostname not in LOOPBACK:
             raise PrepareError(
                 f"DATABASE_URL names {parts.hostname}; the benchmark only talks to 127.0.0.1"
             )
-        url = urlunsplit(parts._replace(path="/" + BENCH_DATABASE))
+        url = urlunsplit(parts._replace(path="/" + name))
         server = f"{parts.hostname or 'localhost'}:{parts.port or 5432}"
-        label = f"PostgreSQL at {server}, database {BENCH_DATABASE}"
-        return BenchDatabase(url, "postgresql", label)
+        label = f"PostgreSQL at {server}, database {name}"
+        return BenchDatabase(url, "postgresql", label, name)
     path = work / "masthead-bench.sqlite3"
     return BenchDatabase(f"sqlite:///{path}", "sqlite", f"SQLite file {path.name} (WAL)")
 
@@ -59,8 +61,8 @@ def recreate(database: BenchDatabase, environ_url: str | None, work: Path) -> No
 
     assert environ_url is not None
     with psycopg.connect(environ_url, autocommit=True, connect_timeout=10) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{database.name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{database.name}"')
 
 
 def server_version(database: BenchDatabase) -> str:

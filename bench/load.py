@@ -7,6 +7,7 @@ import re
 import resource
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -67,8 +68,40 @@ def parse_wrk(url: str, connections: int, seconds: float, text: str) -> WrkResul
     )
 
 
-def run_wrk(wrk: str, url: str, *, threads: int, connections: int, seconds: float) -> WrkResult:
-    """One bounded wrk run (it stops by itself after ``seconds``; we wait a little longer)."""
+def run_wrk(
+    wrk: str,
+    url: str,
+    *,
+    threads: int,
+    connections: int,
+    seconds: float,
+    headers: Sequence[str] = (),
+    script: Path | None = None,
+) -> WrkResult:
+    """One bounded wrk run (it stops by itself after ``seconds``; we wait a little longer).
+    ``headers``: ``"Name: value"`` lines sent with every request; ``script``: a wrk Lua script."""
+    return run_wrk_report(
+        wrk,
+        url,
+        threads=threads,
+        connections=connections,
+        seconds=seconds,
+        headers=headers,
+        script=script,
+    )[0]
+
+
+def wrk_command(
+    wrk: str,
+    url: str,
+    *,
+    threads: int,
+    connections: int,
+    seconds: float,
+    headers: Sequence[str] = (),
+    script: Path | None = None,
+) -> list[str]:
+    """The command line of one bounded wrk run (``--latency``, a 10 s timeout) on 127.0.0.1."""
     if not url.startswith("http://127.0.0.1:"):
         raise WrkError(f"refusing to load anything but 127.0.0.1: {url}")
     command = [
@@ -79,8 +112,35 @@ def run_wrk(wrk: str, url: str, *, threads: int, connections: int, seconds: floa
         "--timeout",
         "10s",
         "--latency",
-        url,
     ]
+    for header in headers:
+        command += ["-H", header]
+    if script is not None:
+        command += ["-s", str(script)]
+    command.append(url)
+    return command
+
+
+def run_wrk_report(
+    wrk: str,
+    url: str,
+    *,
+    threads: int,
+    connections: int,
+    seconds: float,
+    headers: Sequence[str] = (),
+    script: Path | None = None,
+) -> tuple[WrkResult, str]:
+    """As ``run_wrk``, with wrk's whole report too (where a script's ``done()`` writes)."""
+    command = wrk_command(
+        wrk,
+        url,
+        threads=threads,
+        connections=connections,
+        seconds=seconds,
+        headers=headers,
+        script=script,
+    )
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=seconds + 20, check=False
@@ -89,7 +149,7 @@ def run_wrk(wrk: str, url: str, *, threads: int, connections: int, seconds: floa
         raise WrkError(f"wrk did not finish in time: {' '.join(command)}") from exc
     if done.returncode != 0:
         raise WrkError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
-    return parse_wrk(url, connections, seconds, done.stdout)
+    return parse_wrk(url, connections, seconds, done.stdout), done.stdout
 
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

@@ -336,17 +336,20 @@ def markdown(results: dict) -> str:
     return "\n".join(out)
 
 
-def markers(vendor: str) -> tuple[str, str]:
-    """The default (SQLite) run owns ``bench:results``; a PostgreSQL run its own section."""
+def markers(vendor: str, name: str = "bench:results") -> tuple[str, str]:
+    """The default (SQLite) run owns ``name`` (``bench:results``); a PostgreSQL run its own
+    section."""
     if vendor == "sqlite":
-        return DOCS_START, DOCS_END
-    return f"<!-- bench:results-{vendor} -->", f"<!-- /bench:results-{vendor} -->"
+        return f"<!-- {name} -->", f"<!-- /{name} -->"
+    return f"<!-- {name}-{vendor} -->", f"<!-- /{name}-{vendor} -->"
 
 
-def update_docs(path: Path, section: str, vendor: str) -> str:
-    """Replace this database's marked section of ``path``; says what it did."""
-    start_marker, end_marker = markers(vendor)
-    section = section.replace(DOCS_START, start_marker).replace(DOCS_END, end_marker)
+def update_docs(path: Path, section: str, vendor: str, name: str = "bench:results") -> str:
+    """Replace this database's marked section of ``path`` (``section`` is written between the
+    SQLite markers of ``name``); says what it did."""
+    start_marker, end_marker = markers(vendor, name)
+    default_start, default_end = markers("sqlite", name)
+    section = section.replace(default_start, start_marker).replace(default_end, end_marker)
     try:
         text = path.read_text()
     except OSError:

@@ -120,7 +120,7 @@ def hold_lock(path: Path):
         holder = handle.read().strip() or "?"
         handle.close()
         raise BenchError(
-            f"another bench run (pid {holder}) is using {WORK}; wait for it to finish"
+            f"another bench run (pid {holder}) is using {path.parent}; wait for it to finish"
         ) from None
     handle.seek(0)
     handle.truncate()
@@ -159,21 +159,27 @@ def ensure_tools() -> tuple[str, str]:
     return tools["nginx"], tools["wrk"]
 
 
-def redis_ready() -> str:
-    """Flush the bench's Redis database (14) and return the server's version."""
+def redis_ready(url: str = REDIS_URL) -> str:
+    """Flush the bench's Redis database (14, or the one ``url`` names) and return the server's
+    version."""
     import redis  # a project dependency
 
     try:
-        client = redis.Redis.from_url(REDIS_URL, socket_timeout=5, socket_connect_timeout=5)
+        client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
         client.flushdb()
         return str(client.info("server").get("redis_version", "unknown"))
     except redis.RedisError as exc:
-        raise BenchError(
-            f"Redis at {REDIS_URL} is not usable ({exc}); is redis-server up?"
-        ) from exc
+        raise BenchError(f"Redis at {url} is not usable ({exc}); is redis-server up?") from exc
 
 
-def bench_env(database_url: str, secret: str, settings: str) -> dict[str, str]:
+def bench_env(
+    database_url: str,
+    secret: str,
+    settings: str,
+    *,
+    work: Path = WORK,
+    redis_url: str = REDIS_URL,
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in STRIPPED_ENV}
     env.update(
         DJANGO_SETTINGS_MODULE=settings,
@@ -181,11 +187,11 @@ def bench_env(database_url: str, secret: str, settings: str) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_COOKIES="0",
         DATABASE_URL=database_url,
-        MEDIA_ROOT=str(WORK / "media"),
-        CACHE_DIR=str(WORK / "cache"),
+        MEDIA_ROOT=str(work / "media"),
+        CACHE_DIR=str(work / "cache"),
         # Production needs a cache every process shares; "uncached" only turns the shared
         # fragments off (Wagtail's own cache reads still go to Redis, as in production).
-        REDIS_URL=REDIS_URL,
+        REDIS_URL=redis_url,
     )
     return env
 

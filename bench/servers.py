@@ -92,7 +92,7 @@ class Server:
         return f"http://{HOST}:{self.port}"
 
     def start(self) -> None:
-        if not port_is_free(self.port):
+        if self.port and not port_is_free(self.port):  # port 0: a process that listens on none
             raise ServerError(
                 f"{self.name}: port {HOST}:{self.port} is already in use; stop what holds it or "
                 "run with another --port-base"
@@ -180,8 +180,16 @@ class Server:
 
 
 def gunicorn(
-    name: str, venv_bin: Path, root: Path, port: int, workers: int, env: dict, log: Path
+    name: str,
+    venv_bin: Path,
+    root: Path,
+    port: int,
+    workers: int,
+    env: dict,
+    log: Path,
+    access_log: Path | None = None,
 ) -> Server:
+    """A gunicorn of ``masthead.wsgi``; with ``access_log``, one line per request there."""
     command = [
         str(venv_bin / "gunicorn"),
         "masthead.wsgi",
@@ -197,6 +205,8 @@ def gunicorn(
         "--chdir",
         str(root),
     ]
+    if access_log is not None:
+        command += ["--access-logfile", str(access_log)]
     return Server(name, command, port, log, env=env, cwd=root)
 
 
@@ -222,7 +232,7 @@ http {{
         text/html html;
     }}
     default_type application/octet-stream;
-    server {{
+{extra}    server {{
         listen {host}:{port};
         server_name localhost;
         root {webroot};
@@ -231,13 +241,16 @@ http {{
 """
 
 
-def nginx(binary: str, directory: Path, webroot: Path, port: int) -> Server:
+def nginx(binary: str, directory: Path, webroot: Path, port: int, http_extra: str = "") -> Server:
     """nginx serving ``webroot`` as static files, with every path it writes inside
-    ``directory``. Its workers run as ``nobody`` when we are root, so the web root must be
-    world-readable."""
+    ``directory`` (``http_extra``: more directives for its ``http`` block, one per line). Its
+    workers run as ``nobody`` when we are root, so the web root must be world-readable."""
     (directory / "temp").mkdir(parents=True, exist_ok=True)
     conf = directory / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=directory, host=HOST, port=port, webroot=webroot))
+    extra = "".join(f"    {line.strip()}\n" for line in http_extra.splitlines() if line.strip())
+    conf.write_text(
+        NGINX_CONF.format(dir=directory, host=HOST, port=port, webroot=webroot, extra=extra)
+    )
     base = [binary, "-c", str(conf), "-p", str(directory), "-e", str(directory / "error.log")]
     checked = subprocess.run(
         [*base, "-t", "-q"], capture_output=True, text=True, timeout=30, check=False
