@@ -53,6 +53,13 @@ STRIPPED_ENV = {
     "CACHE_DIR",
     "GUNICORN_CMD_ARGS",
     "WEB_CONCURRENCY",
+    "DATABASE_REPLICA_URLS",
+    "MASTHEAD_ONE_PROCESS",
+    "MASTHEAD_RELEASE",
+    "VARNISH_PURGE_URLS",
+    "EDGE_PURGE",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_SSL_REDIRECT",
 }
 
 
@@ -186,6 +193,9 @@ def bench_env(
         SECRET_KEY=secret,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_COOKIES="0",
+        # Plain HTTP on loopback: no TLS proxy in front to redirect to.
+        SECURE_SSL_REDIRECT="0",
+        SECURE_HSTS_SECONDS="0",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(work / "media"),
         CACHE_DIR=str(work / "cache"),
