@@ -3,7 +3,7 @@ directory of all programmes."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -34,7 +34,9 @@ def programme_hosts(programme: Programme) -> list[Person]:
     hosts = (
         ProgrammeHost.objects.filter(programme=programme)
         .select_related("person__photo")
-        .order_by("sort_order", "pk")
+        # Hosts added in code have no sort order: first, in the order they were added, on
+        # every database (PostgreSQL would put them last).
+        .order_by(F("sort_order").asc(nulls_first=True), "pk")
     )
     return [host.person for host in hosts]
 
