@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models.signals import post_delete, post_save
+from django.utils.html import format_html
 from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.models import Collection, Site
@@ -25,12 +26,14 @@ from masthead.articles.models import Appearance, ArticlePage
 from masthead.editions.models import Edition
 from masthead.frontpage.models import FrontPage, TopStory
 from masthead.people.models import Person
+from masthead.policies.models import PolicyPage, TrustPolicies
 from masthead.programmes.models import Programme, ProgrammeHost
 from masthead.sections.models import SectionPage
 
 from .content.headlines import NEWS_TEMPLATES
 from .content.outlet import BRAND, SECTIONS, TAGLINE, TIME_ZONE
 from .content.people import PEOPLE, PROGRAMMES
+from .content.policies import POLICIES
 from .content.stories import ANALYSES, COLUMNS, INTERVIEWS
 from .images import save_picture
 from .plan import NewsroomPlan, PageRef, PersonRef, PlannedArticle
@@ -69,11 +72,14 @@ def demo_exists() -> bool:
 
 
 def remove_demo() -> None:
-    """Delete the demo's sections with everything filed under them, its people, programmes,
-    pictures and the tags nothing else uses. The edition setting and users are left alone."""
+    """Delete the demo's sections with everything filed under them, its policy pages, people,
+    programmes, pictures and the tags nothing else uses. The edition and trust policies settings
+    and users are left alone."""
     front = front_page()
     for section in SectionPage.objects.child_of(front).filter(slug__in=_section_slugs()):
         section.delete()
+    for policy in PolicyPage.objects.child_of(front).filter(slug__in=[p.slug for p in POLICIES]):
+        policy.delete()
     Person.objects.filter(slug__in=[p.slug for p in PEOPLE]).delete()
     Programme.objects.filter(slug__in=[p.slug for p in PROGRAMMES]).delete()
     for collection in Collection.objects.filter(name=COLLECTION_NAME):
@@ -92,6 +98,7 @@ def build_newsroom(plan: NewsroomPlan) -> NewsroomSummary:
     front = front_page()
     collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
     sections = add_sections(front)
+    add_policies(front)
     people = add_people(plan, collection)
     programmes = add_programmes(plan, collection, people)
     pages = {PageRef(slug): section.pk for slug, section in sections.items()}
@@ -138,6 +145,27 @@ def add_sections(front: FrontPage) -> dict[str, SectionPage]:
     return sections
 
 
+def add_policies(front: FrontPage) -> dict[str, PolicyPage]:
+    """The newsroom's standards, a published page for each Trust Project indicator, chosen in
+    the default site's trust policies; by indicator."""
+    policies = {}
+    for brief in POLICIES:
+        page = PolicyPage(
+            title=brief.title,
+            slug=brief.slug,
+            intro=brief.intro,
+            body="".join(format_html("<p>{}</p>", paragraph) for paragraph in brief.paragraphs),
+        )
+        front.add_child(instance=page)
+        page.save_revision().publish()
+        policies[brief.indicator] = page
+    setting = TrustPolicies.for_site(Site.objects.get(is_default_site=True))
+    for indicator, page in policies.items():
+        setattr(setting, indicator, page)
+    setting.save()
+    return policies
+
+
 def add_people(plan: NewsroomPlan, collection: Collection) -> dict[str, Person]:
     """Everyone in the newsroom with their portrait, by slug."""
     return {
@@ -146,6 +174,7 @@ def add_people(plan: NewsroomPlan, collection: Collection) -> dict[str, Person]:
             slug=brief.slug,
             description=brief.description,
             bio=brief.bio,
+            profiles="\n".join(brief.profiles),
             photo=save_picture(plan.portraits[brief.slug], collection),
         )
         for brief in PEOPLE

@@ -18,6 +18,12 @@ class Person(index.Indexed, models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     bio = models.TextField(blank=True, help_text="A short biography, a few sentences.")
+    profiles = models.TextField(
+        "their profiles elsewhere",
+        blank=True,
+        help_text="One address a line: their pages on other sites that are known to be theirs "
+        "(a personal site, Wikipedia, a social network). Search engines read them.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -25,6 +31,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        FieldPanel("profiles"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -41,3 +48,14 @@ class Person(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("person", kwargs={"slug": self.slug})
+
+    @property
+    def same_as(self) -> list[str]:
+        """Their profiles elsewhere (schema.org's ``sameAs``): each web address of ``profiles``,
+        in the editors' order, without blank lines, repeats or anything that is not one."""
+        found: list[str] = []
+        for line in self.profiles.splitlines():
+            address = line.strip()
+            if address.startswith(("https://", "http://")) and address not in found:
+                found.append(address)
+        return found

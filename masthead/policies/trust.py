@@ -1,30 +1,62 @@
-"""Where each Trust Project indicator's page is, for the structured data of every page."""
+"""Where each Trust Project indicator's page is, for the structured data of every page.
+
+The pages come as annotations of one page row (``with_policies``): the home page's when nothing
+else is wanted, or the row a caller needs anyway (an article's section, for its breadcrumbs),
+so the policies cost no query of their own. Each annotation is the chosen page's url_path, found
+through the setting's row by primary key, so the query's cost does not grow with the tree.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db.models import QuerySet, Subquery
+from wagtail.models import Page
 
 from masthead.editions.current import CurrentEdition
 from masthead.editions.visibility import under_view_restriction
 
 from .models import INDICATORS, PolicyPage, TrustPolicies
 
+# The annotations ``with_policies`` adds, in the order of INDICATORS.
+POLICY_PATHS: tuple[str, ...] = tuple(f"policy_{indicator.field}" for indicator in INDICATORS)
+
+
+def with_policies(pages: QuerySet[Page], site_id: int) -> QuerySet[Page]:
+    """``pages`` annotated with ``POLICY_PATHS``: the url_path of the page the site's trust
+    policies chose for each indicator, or None where none is chosen or it is not live and
+    public."""
+    setting = TrustPolicies.objects.filter(site_id=site_id)
+    return pages.annotate(
+        **{
+            name: Subquery(
+                PolicyPage.objects.filter(
+                    pk=Subquery(setting.values(f"{indicator.field}_id")[:1]), live=True
+                )
+                .exclude(under_view_restriction())
+                .order_by()
+                .values("url_path")[:1]
+            )
+            for name, indicator in zip(POLICY_PATHS, INDICATORS, strict=True)
+        }
+    )
+
+
+def policy_paths(edition: CurrentEdition, url_paths: Sequence[str | None]) -> dict[str, str]:
+    """The path within ``edition`` of each indicator's page by its schema.org property, from
+    the values of ``POLICY_PATHS``; pages outside the edition are left out."""
+    roots = tuple(edition.root_paths.values())
+    return {
+        indicator.schema_property: edition.relative_url(url_path)
+        for indicator, url_path in zip(INDICATORS, url_paths, strict=False)
+        if url_path is not None and url_path.startswith(roots)
+    }
+
 
 def trust_policy_paths(edition: CurrentEdition) -> dict[str, str]:
     """The path within ``edition`` of each indicator's page, by its schema.org property
     (``{"ethicsPolicy": "/ethics/"}``), for pages that are live, public and in the edition
-    (two queries; one when no indicator is set)."""
-    fields = [f"{indicator.field}_id" for indicator in INDICATORS]
-    row = TrustPolicies.objects.filter(site_id=edition.site_id).values_list(*fields).first()
-    chosen = [pk for pk in row or () if pk is not None]
-    if not chosen:
-        return {}
-    url_paths = dict(
-        PolicyPage.objects.filter(pk__in=chosen, live=True)
-        .exclude(under_view_restriction())
-        .values_list("pk", "url_path")
-    )
-    roots = tuple(edition.root_paths.values())
-    return {
-        indicator.schema_property: edition.relative_url(url_paths[pk])
-        for indicator, pk in zip(INDICATORS, row, strict=True)
-        if pk in url_paths and url_paths[pk].startswith(roots)
-    }
+    (one query)."""
+    home = Page.objects.filter(pk=edition.root_page_id)
+    row = with_policies(home, edition.site_id).values_list(*POLICY_PATHS).first()
+    return policy_paths(edition, row or ())

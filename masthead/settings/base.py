@@ -98,6 +98,7 @@ TEMPLATES = [
                 "masthead.editions.context_processors.edition",
                 "masthead.sections.context_processors.sections_menu",
                 "masthead.feed.context_processors.latest_news",
+                "masthead.syndication.context_processors.head",
             ],
         },
     },

@@ -1,5 +1,5 @@
 """What the structured data of each page needs, fetched in a fixed number of queries, and the
-``<script>`` it goes in. Pages call these from their context functions; templates only print
+``<script>`` it goes in. The head of each page (``head.py``) calls these; templates only print
 the result."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from masthead.caching import keys
 from masthead.editions.current import CurrentEdition
-from masthead.policies.trust import trust_policy_paths
+from masthead.policies.trust import POLICY_PATHS, policy_paths, trust_policy_paths, with_policies
 
 from . import structured_data
 from .channels import picture_of
@@ -33,15 +33,18 @@ def base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").removesuffix("/")
 
 
-def publisher(request: HttpRequest, edition: CurrentEdition) -> structured_data.Publisher:
-    """The edition as a news organisation with its Trust Project pages (two queries)."""
+def publisher(
+    request: HttpRequest, edition: CurrentEdition, policies: dict[str, str] | None = None
+) -> structured_data.Publisher:
+    """The edition as a news organisation with its Trust Project pages: ``policies`` (paths by
+    schema.org property) when the caller has them, else read now (one query)."""
     base = base_url(request)
-    policies = {name: base + path for name, path in trust_policy_paths(edition).items()}
+    found = trust_policy_paths(edition) if policies is None else policies
     return structured_data.Publisher(
         name=edition.brand,
         url=base + "/",
         logo_url=base + static(LOGO),
-        policies=policies,
+        policies={name: base + path for name, path in found.items()},
     )
 
 
@@ -52,15 +55,13 @@ def article_structured_data(
     credits: ArticleCredits,
     tags: Sequence[str] = (),
 ) -> SafeString:
-    """The article's NewsArticle and breadcrumbs (four queries: its section, the trust
-    policies, its lead rendition when Wagtail's rendition cache has not kept it)."""
+    """The article's NewsArticle and breadcrumbs (one query: its section with the trust
+    policies; and its lead rendition when Wagtail's rendition cache has not kept it)."""
     base = base_url(request)
-    section = (
-        Page.objects.filter(path=article.path[: -Page.steplen])
-        .values_list("title", "url_path")
-        .first()
-    )
-    found = publisher(request, edition)
+    parent = Page.objects.filter(path=article.path[: -Page.steplen])
+    row = with_policies(parent, edition.site_id).values_list("title", "url_path", *POLICY_PATHS)
+    section_title, section_url_path, *policies = row.first() or ("", "")
+    found = publisher(request, edition, policy_paths(edition, policies))
     keys.declare(keys.edition(edition.site_id))
     article_data = structured_data.news_article(
         article,
@@ -68,13 +69,13 @@ def article_structured_data(
         edition,
         base_url=base,
         publisher=found,
-        section=section[0] if section else "",
+        section=section_title,
         image=picture_of(request, article.main_image, article.main_image_caption),
         tags=tags,
     )
     trail = [(edition.brand, found.url)]
-    if section:
-        trail.append((section[0], base + edition.relative_url(section[1])))
+    if section_url_path:
+        trail.append((section_title, base + edition.relative_url(section_url_path)))
     trail.append((article.title, article_data["url"]))
     return structured_data.json_ld_script([article_data, structured_data.breadcrumbs(trail)])
 
@@ -94,7 +95,7 @@ def person_structured_data(
 
 
 def home_structured_data(request: HttpRequest, edition: CurrentEdition) -> SafeString:
-    """The home page's WebSite and organisation (two queries)."""
+    """The home page's WebSite and organisation (one query)."""
     return structured_data.json_ld_script(
         structured_data.home_page(edition, publisher(request, edition))
     )

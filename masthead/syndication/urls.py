@@ -1,5 +1,5 @@
-"""Feeds, sitemaps and robots.txt. Included from ``masthead/urls.py`` before Wagtail's pages;
-every feed lives under ``/feeds/`` so that none can shadow a page of the tree."""
+"""Feeds, sitemaps, robots.txt and the favicon. Included from ``masthead/urls.py`` before
+Wagtail's pages; every feed lives under ``/feeds/`` so that none can shadow a page of the tree."""
 
 from django.urls import path
 
@@ -7,6 +7,7 @@ from . import channels, feeds, views
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
     path("sitemaps/pages.xml", views.sitemap_pages, name="sitemap_pages"),
     path("sitemaps/news.xml", views.sitemap_news, name="sitemap_news"),

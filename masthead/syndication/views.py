@@ -1,11 +1,14 @@
-"""The sitemaps' and robots.txt's views. Sitemaps are streamed: each response writes its XML a
-few hundred URLs at a time as it reads its query (see ``sitemaps.py``)."""
+"""The views of the sitemaps, robots.txt and the favicon. Sitemaps are streamed: each response
+writes its XML a few hundred URLs at a time as it reads its query (see ``sitemaps.py``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
 
+from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +18,7 @@ from masthead.caching import keys
 from masthead.editions.current import CurrentEdition, edition_for_request
 
 from . import sitemaps
+from .icons import FAVICON
 from .restrictions import Restrictions
 
 XML = "application/xml; charset=utf-8"
@@ -124,3 +128,15 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@cache
+def _favicon() -> bytes:
+    return Path(finders.find(FAVICON)).read_bytes()
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, where browsers and crawlers look for the icon whatever a page's head
+    names: the static file's bytes, read once per process (it changes only with a release,
+    whose key every response carries)."""
+    return HttpResponse(_favicon(), content_type="image/vnd.microsoft.icon")

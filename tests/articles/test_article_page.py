@@ -26,6 +26,25 @@ def test_article_page_shows_every_part_in_order(client, newsroom):
     assert kinds == ["p", "pull-quote", "p", "question", "p", "pull-quote", "read-also"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        ("news", "News"),
+        ("interview", "Interview"),
+        ("opinion", "Opinion"),
+        ("analysis", "Analysis"),
+    ],
+)
+def test_every_article_names_its_type_of_work_above_the_headline(client, newsroom, kind, label):
+    add_article(newsroom.news, "A piece of work", dt.datetime(2024, 9, 1, tzinfo=dt.UTC), kind=kind)
+    header = visible_parts(client.get("/news/a-piece-of-work/").content).select_one(
+        "article .article-header"
+    )
+    first, heading = header.find_all(recursive=False)[:2]
+    assert (first.name, first["class"], first.get_text()) == ("p", ["kind"], label)
+    assert heading.name == "h1" and heading.get_text() == "A piece of work"
+
+
 def test_pull_quotes_are_set_apart_in_curly_quotes_and_attributed(client, newsroom):
     soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
     quotes = soup.select(".pull-quote")
@@ -116,8 +135,9 @@ def test_article_query_budget_does_not_grow_with_content(
     with override_settings(MASTHEAD_FRAGMENT_CACHE=cached):
         client.get("/politics/a-long-interview/")  # warm the editions snapshot
         # Cached: the route only (the rendered article, menu and feed come from the cache).
-        # Uncached: route, people, read-also pages, tags, menu, feed.
-        with django_assert_max_num_queries(1 if cached else 6):
+        # Uncached: route, people, read-also pages, tags, the section with the trust policies
+        # (the article's structured data), menu, feed.
+        with django_assert_max_num_queries(1 if cached else 7):
             response = client.get("/politics/a-long-interview/")
     assert response.status_code == 200
     assert response.content.count(b"pull-quote") == 30
@@ -168,7 +188,8 @@ def test_links_inside_paragraphs_cost_one_query_for_the_whole_body(
     add_article(newsroom.news, "Linked", dt.datetime(2024, 9, 3, tzinfo=dt.UTC), body=body)
     with override_settings(MASTHEAD_FRAGMENT_CACHE=False):
         client.get("/news/linked/")
-        with django_assert_num_queries(6):  # route, people, tags, linked pages, menu, feed
+        # Route, people, tags, linked pages, the section with the trust policies, menu, feed.
+        with django_assert_num_queries(7):
             response = client.get("/news/linked/")
     soup = visible_parts(response.content)
     hrefs = [a["href"] for a in soup.select(".article-body a")]

@@ -44,8 +44,8 @@ def test_front_page_shows_the_feed_and_keeps_its_budget(
     with override_settings(MASTHEAD_FRAGMENT_CACHE=False):
         cache.clear()
         client.get("/")  # the editions snapshot
-        # route, top stories, their renditions, the menu, the feed
-        with django_assert_num_queries(5):
+        # The route, top stories, their renditions, the menu, the feed, the trust policies.
+        with django_assert_num_queries(6):
             response = client.get("/")
     client.get("/")
     with django_assert_num_queries(1):  # the route; top stories, menu and feed are cached

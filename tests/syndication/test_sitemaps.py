@@ -5,7 +5,6 @@ and robots.txt, which names them."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
@@ -18,59 +17,19 @@ from masthead.people.models import Person
 from masthead.policies.models import PolicyPage
 from masthead.syndication import sitemaps, views
 from tests.conftest import NOW, add_article
+from tests.syndication import schemas
 from tests.syndication.conftest import body_of, declared_keys
-
-SHARED_XSD = Path(__file__).resolve().parents[2].parent / "shared" / "xsd"
-EXTENSIONS = Path(__file__).resolve().parent / "xsd"
-NS = {
-    "s": sitemaps.SITEMAP_NS,
-    "image": sitemaps.IMAGE_NS,
-    "news": sitemaps.NEWS_NS,
-}
+from tests.syndication.schemas import NS, locations, valid
 
 
 @pytest.fixture(scope="module")
 def urlset_schema() -> etree.XMLSchema:
-    """sitemap.xsd with the image and news extensions loaded beside it: its wildcards are
-    strict, so an extension element validates only against its own schema."""
-    if not (SHARED_XSD / "sitemap.xsd").exists():
-        pytest.skip("../shared/xsd is absent")
-    imports = {
-        sitemaps.SITEMAP_NS: SHARED_XSD / "sitemap.xsd",
-        sitemaps.IMAGE_NS: EXTENSIONS / "sitemap-image.xsd",
-        sitemaps.NEWS_NS: EXTENSIONS / "sitemap-news.xsd",
-    }
-    xsd = "http://www.w3.org/2001/XMLSchema"
-    wrapper = etree.Element(f"{{{xsd}}}schema", nsmap={"xsd": xsd})
-    for namespace, location in imports.items():
-        etree.SubElement(
-            wrapper,
-            f"{{{xsd}}}import",
-            namespace=namespace,
-            schemaLocation=location.as_uri(),
-        )
-    return etree.XMLSchema(wrapper)
+    return schemas.urlset_schema()
 
 
 @pytest.fixture(scope="module")
 def index_schema() -> etree.XMLSchema:
-    if not (SHARED_XSD / "siteindex.xsd").exists():
-        pytest.skip("../shared/xsd is absent")
-    return etree.XMLSchema(file=str(SHARED_XSD / "siteindex.xsd"))
-
-
-def valid(schema: etree.XMLSchema, response) -> etree._Element:
-    """The response's XML, which must be valid by ``schema``."""
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/xml; charset=utf-8"
-    assert response.streaming
-    document = etree.fromstring(body_of(response))
-    assert schema.validate(document), schema.error_log
-    return document
-
-
-def locations(document: etree._Element) -> list[str]:
-    return document.xpath("//s:loc/text()", namespaces=NS)
+    return schemas.index_schema()
 
 
 def by_location(document: etree._Element) -> dict[str, etree._Element]:

@@ -23,6 +23,8 @@ class PersonBrief:
     credentials: tuple[str, ...] = ()
     # The sections a journalist usually writes for.
     beats: tuple[str, ...] = ()
+    # Their pages elsewhere (on reserved .example domains: the people are invented).
+    profiles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ PEOPLE: tuple[PersonBrief, ...] = (
         "has questioned ministers, commanders and volunteers, and is known for returning to the "
         "question a guest did not answer. Before television she worked in radio for ten years.",
         Affiliation.STUDIO,
+        profiles=("https://social.example/@yaryna.bilous", "https://yarynabilous.example/"),
     ),
     PersonBrief(
         "ostap-levchenko",
@@ -83,6 +86,7 @@ PEOPLE: tuple[PersonBrief, ...] = (
         "A reserve officer, he spent the first year of the full-scale war as a reporter with units "
         "in the east. He studied history and still teaches an evening course on it.",
         Affiliation.STUDIO,
+        profiles=("https://social.example/@ostap.levchenko",),
     ),
     PersonBrief(
         "marko-danyliuk",
