@@ -87,6 +87,11 @@ def listing(key: str) -> str:
     return f"{key}-listing"
 
 
+def with_listing(key: str) -> tuple[str, str]:
+    """What a listing page of ``key`` shows: the content itself and its list of articles."""
+    return key, listing(key)
+
+
 def archive(site_id: object) -> str:
     """The edition's whole archive, "More news" (/latest/)."""
     return f"archive-{site_id}"

@@ -44,7 +44,7 @@ def all_people() -> list[Person]:
 def person_page(request: HttpRequest, slug: str) -> dict:
     """The person page's context (three queries); 404 for a name nobody has."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    keys.declare(keys.person(person.pk), keys.listing(keys.person(person.pk)))
+    keys.declare(*keys.with_listing(keys.person(person.pk)))
     return {
         "person": person,
         "programmes": programmes_hosted_by(person),

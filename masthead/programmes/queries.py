@@ -50,7 +50,7 @@ def all_programmes() -> list[Programme]:
 def programme_page(request: HttpRequest, slug: str) -> dict:
     """The programme page's context (three queries); 404 for an unknown programme."""
     programme = get_object_or_404(Programme.objects.select_related("image"), slug=slug)
-    keys.declare(keys.programme(programme.pk), keys.listing(keys.programme(programme.pk)))
+    keys.declare(*keys.with_listing(keys.programme(programme.pk)))
     return {
         "programme": programme,
         "hosts": programme_hosts(programme),

@@ -25,6 +25,5 @@ SECTION_ARTICLES = Selection("section", _filed_under, key=str)
 
 def section_listing(request: HttpRequest, section: SectionPage) -> Listing:
     """Articles filed under the section, a page at a time (one query)."""
-    own = keys.section(section.pk)
-    keys.declare(own, keys.listing(own))
+    keys.declare(*keys.with_listing(keys.section(section.pk)))
     return paginate(request, SECTION_ARTICLES, section.path)

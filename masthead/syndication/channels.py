@@ -274,7 +274,7 @@ def section_channel(request: HttpRequest, slug: str, *, full_text: bool) -> Chan
         title=f"{section.title} — {edition.brand}",
         description=section.intro or f"{section.title}: the latest from {edition.brand}",
         link=edition.relative_url(section.url_path),
-        shown=[keys.section(section.pk), keys.listing(keys.section(section.pk))],
+        shown=keys.with_listing(keys.section(section.pk)),
         full_text=full_text,
     )
 
@@ -291,7 +291,7 @@ def tag_channel(request: HttpRequest, slug: str, *, full_text: bool) -> Channel:
         title=f"{tag.name} — {edition.brand}",
         description=f"Articles tagged “{tag.name}” from {edition.brand}",
         link=reverse("tag", kwargs={"slug": tag.slug}),
-        shown=[keys.tag(tag.pk), keys.listing(keys.tag(tag.pk))],
+        shown=keys.with_listing(keys.tag(tag.pk)),
         full_text=full_text,
     )
 
@@ -308,7 +308,7 @@ def person_channel(request: HttpRequest, slug: str, *, full_text: bool) -> Chann
         title=f"{person.name} — {edition.brand}",
         description=person.description or f"{person.name} at {edition.brand}",
         link=_person_path(person),
-        shown=[keys.person(person.pk), keys.listing(keys.person(person.pk))],
+        shown=keys.with_listing(keys.person(person.pk)),
         full_text=full_text,
     )
 
@@ -325,6 +325,6 @@ def programme_channel(request: HttpRequest, slug: str, *, full_text: bool) -> Ch
         title=f"{programme.title} — {edition.brand}",
         description=programme.description or f"{programme.title} on {edition.brand}",
         link=reverse("programme", kwargs={"slug": programme.slug}),
-        shown=[keys.programme(programme.pk), keys.listing(keys.programme(programme.pk))],
+        shown=keys.with_listing(keys.programme(programme.pk)),
         full_text=full_text,
     )

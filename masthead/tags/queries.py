@@ -27,5 +27,5 @@ def tag_listing(request: HttpRequest, tag: Tag) -> Listing:
 def tag_page(request: HttpRequest, slug: str) -> dict:
     """The tag page's context (two queries); 404 for an unknown tag."""
     tag = get_object_or_404(Tag, slug=slug)
-    keys.declare(keys.tag(tag.pk), keys.listing(keys.tag(tag.pk)))
+    keys.declare(*keys.with_listing(keys.tag(tag.pk)))
     return {"tag": tag, "listing": tag_listing(request, tag)}
