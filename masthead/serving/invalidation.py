@@ -12,11 +12,14 @@ The rules, in short (each handler below says why):
   the latest-news block when it is among the newest), but only those whose list it changes; the
   front page when it is or may be one of the top stories; the pages that link to it (Wagtail's
   ``ReferenceIndex``) when its title or address changed; "not found" when its address changed.
-- A section: its page and listing, the menu, the pages that link to it; and, when its address
-  changed, every article under it as if each had moved.
+- A section: its page and listing, the menu, the pages that link to it; when its title changed,
+  every article under it (each names its section); and, when its address changed, every article
+  under it as if each had moved.
 - A person, programme, tag or image: its own key and the pages that show it (found through the
   ``ReferenceIndex`` and the foreign keys that hold it), the directories that list it.
-- An edition's settings, a site, a locale or a home page: the edition (every page of it).
+- An edition's settings, its trust policies, a site, a locale or a home page: the edition (every
+  page of it); so does a policy page that one of the trust policies names coming, going or
+  moving (every page's structured data links to it).
 - A view restriction added or removed: every page of the editions it is in (restrictions are
   rare; which pages a listing drops is not worth working out).
 - A redirect: every redirect response.
@@ -33,6 +36,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal, receiver
@@ -51,6 +55,7 @@ from masthead.editions.models import Edition
 from masthead.feed.queries import FEED_SIZE, latest_news
 from masthead.frontpage.models import FrontPage, TopStory
 from masthead.people.models import Person
+from masthead.policies.models import INDICATORS, PolicyPage, TrustPolicies
 from masthead.programmes.models import Programme, ProgrammeHost
 from masthead.sections.models import SectionPage
 
@@ -399,9 +404,22 @@ def _page_keys(
             # A new address for the section is one for every article under it.
             for state in shown_articles(_articles_under(page.path)).values():
                 changed |= article_change(None, state)
+        elif was and shown and was.title != shown.title:
+            # Each article names its section (breadcrumbs, ``articleSection``).
+            changed |= {keys.article(pk) for pk in _articles_under(page.path)}
+    if specific is PolicyPage and address_changed:
+        changed |= _edition_keys(_sites_naming(page.pk), snapshot=False)
     if address_changed and page.depth is not None and page.depth <= 2:
         changed |= _edition_keys()  # a home page's address is that of its whole edition
     return changed
+
+
+def _sites_naming(policy_page_id: int) -> list[int]:
+    """The sites whose trust policies name this policy page for one of the indicators."""
+    naming = models.Q()
+    for indicator in INDICATORS:
+        naming |= models.Q(**{f"{indicator.field}_id": policy_page_id})
+    return list(TrustPolicies.objects.filter(naming).values_list("site_id", flat=True))
 
 
 _pages_before: dict[int, ShownPage | None] = {}
@@ -534,6 +552,14 @@ def image_changed(sender, instance: Model, **kwargs) -> None:
 @_unless_suspended
 def edition_changed(sender, instance: Edition, **kwargs) -> None:
     emit(_edition_keys([instance.site_id]))
+
+
+@receiver(post_save, sender=TrustPolicies)
+@receiver(post_delete, sender=TrustPolicies)
+@_unless_suspended
+def trust_policies_changed(sender, instance: TrustPolicies, **kwargs) -> None:
+    # Every page of the edition links its policy pages from its structured data.
+    emit(_edition_keys([instance.site_id], snapshot=False))
 
 
 @receiver(post_save, sender=Site)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 
@@ -25,7 +25,12 @@ def tag_listing(request: HttpRequest, tag: Tag) -> Listing:
 
 
 def tag_page(request: HttpRequest, slug: str) -> dict:
-    """The tag page's context (two queries); 404 for an unknown tag."""
+    """The tag page's context (two queries); 404 for an unknown tag, and for one that no public
+    article carries (only drafts, or unpublished articles): readers and crawlers must not learn
+    of it. That 404 carries the tag's keys, so the article that first makes it public purges it."""
     tag = get_object_or_404(Tag, slug=slug)
     keys.declare(*keys.with_listing(keys.tag(tag.pk)))
-    return {"tag": tag, "listing": tag_listing(request, tag)}
+    listing = tag_listing(request, tag)
+    if listing.is_empty and not request.GET:
+        raise Http404("No public article carries this tag.")
+    return {"tag": tag, "listing": listing}

@@ -26,7 +26,9 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 
 from masthead.articles.models import Appearance, ArticlePage, Role
 from masthead.editions.models import Edition
+from masthead.frontpage.models import FrontPage
 from masthead.people.models import Person
+from masthead.policies.models import PolicyPage, TrustPolicies
 from masthead.programmes.models import ProgrammeHost
 from masthead.serving.invalidation import keys_changed
 from tests.conftest import NOW, Newsroom, add_article, publish
@@ -420,7 +422,9 @@ def rename_section(n: Newsroom) -> None:
     publish(section)
 
 
-def test_renaming_a_section_emits_its_page_the_menu_and_the_pages_linking_to_it(newsroom):
+def test_renaming_a_section_emits_its_page_the_menu_its_articles_and_the_pages_linking_to_it(
+    newsroom,
+):
     n = newsroom
     with recording() as emitted:
         rename_section(n)
@@ -428,6 +432,8 @@ def test_renaming_a_section_emits_its_page_the_menu_and_the_pages_linking_to_it(
         f"section-{n.news.pk}",
         f"menu-{site_id()}",
         f"article-{n.interview.pk}",  # its read-also link names the section
+        # each article under it names its section (breadcrumbs, articleSection)
+        *(f"article-{item.pk}" for item in n.items),
     }
 
 
@@ -721,6 +727,35 @@ def test_a_changed_brand_is_shown_on_every_page_on_the_next_request(client, news
     assert {brand for url in pages for brand in texts(client, url, "p.brand a")} == {
         "Masthead. Ukraine"
     }
+
+
+@pytest.fixture
+def ethics(newsroom) -> PolicyPage:
+    home = FrontPage.objects.get()
+    page = publish(home.add_child(instance=PolicyPage(title="Ethics", slug="ethics")))
+    TrustPolicies.objects.create(site_id=site_id(), ethics_policy=page)
+    return page
+
+
+def test_changing_the_trust_policies_emits_every_page_of_the_edition(ethics):
+    setting = TrustPolicies.objects.get()
+    with recording() as emitted:
+        setting.ethics_policy = None
+        setting.save()
+    assert emitted == {f"edition-{site_id()}"}
+
+
+def test_a_named_policy_page_unpublished_emits_every_page_of_the_edition(ethics):
+    with recording() as emitted:
+        ethics.unpublish()
+    assert emitted == {f"page-{ethics.pk}", f"edition-{site_id()}"}
+
+
+def test_a_policy_page_no_trust_policy_names_emits_only_itself(ethics):
+    other = publish(FrontPage.objects.get().add_child(instance=PolicyPage(title="Other")))
+    with recording() as emitted:
+        other.unpublish()
+    assert emitted == {f"page-{other.pk}"}
 
 
 def test_a_view_restriction_emits_every_page_of_its_edition(newsroom):

@@ -380,24 +380,12 @@ def test_editors_write_a_persons_profiles_in_the_admin(admin_client, newsroom):
 # included) is kept until its own key or its edition's changes; these changes need the
 # invalidation map (masthead/serving/invalidation.py) to emit those keys.
 
-NEEDS_THE_EDITION = pytest.mark.xfail(
-    strict=True,
-    reason="the invalidation map does not yet emit the edition's key when its trust policies "
-    "or a chosen policy page change",
-)
-NEEDS_THE_ARTICLES = pytest.mark.xfail(
-    strict=True,
-    reason="the invalidation map does not yet emit the keys of a section's articles when its "
-    "title changes",
-)
-
 
 def publisher_in(client, url: str, schema_type: str = "NewsArticle") -> dict:
     found = of_type(items_of(client, url), schema_type)
     return found if schema_type == "NewsMediaOrganization" else found["publisher"]
 
 
-@NEEDS_THE_EDITION
 def test_choosing_another_policy_page_shows_in_every_page(client, newsroom, policies):
     for url, schema_type in [(INTERVIEW, "NewsArticle"), ("/", "NewsMediaOrganization")]:
         assert publisher_in(client, url, schema_type)["ethicsPolicy"] == f"{BASE}/ethics/"
@@ -408,14 +396,12 @@ def test_choosing_another_policy_page_shows_in_every_page(client, newsroom, poli
         assert publisher_in(client, url, schema_type)["ethicsPolicy"] == f"{BASE}/corrections/"
 
 
-@NEEDS_THE_EDITION
 def test_a_policy_page_that_goes_shows_in_every_article(client, newsroom, policies):
     assert publisher_in(client, INTERVIEW)["ethicsPolicy"] == f"{BASE}/ethics/"
     policies["ethicsPolicy"].unpublish()
     assert "ethicsPolicy" not in publisher_in(client, INTERVIEW)
 
 
-@NEEDS_THE_ARTICLES
 def test_renaming_a_section_shows_in_its_articles_breadcrumbs(client, newsroom):
     article = of_type(items_of(client, INTERVIEW), "NewsArticle")
     assert article["articleSection"] == "Politics"

@@ -56,6 +56,18 @@ def test_an_unknown_tag_is_a_404_in_the_site_design(client, newsroom):
     assert soup_of(response).h1.get_text() == "Page not found"
 
 
+def test_a_tag_only_unpublished_articles_carry_is_a_404_until_one_is_published(client, newsroom):
+    interview = newsroom.interview
+    interview.tags.add("embargoed")
+    interview.save_revision()  # a draft carries the new tag; the live article does not
+    assert client.get("/tags/embargoed/").status_code == 404
+    interview.get_latest_revision().publish()
+    assert titles(client.get("/tags/embargoed/")) == ["The guest explains the week"]
+    interview.refresh_from_db()
+    interview.unpublish()
+    assert client.get("/tags/embargoed/").status_code == 404
+
+
 def test_tag_listing_is_one_query(rf, newsroom, django_assert_num_queries):
     request = rf.get("/tags/security/")
     context = queries.tag_page(request, "security")  # and the editions snapshot
