@@ -1,11 +1,19 @@
 """Articles: news items, interviews, opinion columns and analyses, and who appears in them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,11 +22,16 @@ from masthead.editions.visibility import RoutedPage
 
 from .appearances import Appearance, Role
 from .blocks import ArticleBodyBlock
+from .corrections import Correction
 from .queries import article_html
 
-# Appearance and Role live in their own module; they are re-exported here, where the rest of the
-# project looks for an article's models.
-__all__ = ["Appearance", "ArticleKind", "ArticlePage", "ArticleTag", "Role"]
+# Appearance, Role and Correction live in their own modules; they are re-exported here, where the
+# rest of the project (and Django's model registry) looks for an article's models.
+__all__ = ["Appearance", "ArticleKind", "ArticlePage", "ArticleTag", "Correction", "Role"]
+
+# The headline is the page's title, whose column holds 255 characters; the form says so, counts
+# as the editor types and refuses more (masthead/editing/forms.py), rather than cutting it.
+HEADLINE_MAX_LENGTH = 255
 
 
 class ArticleKind(models.TextChoices):
@@ -41,11 +54,22 @@ class ArticlePage(RoutedPage, Page):
     lead = models.TextField(
         blank=True, help_text="The standfirst under the headline. News items may have none."
     )
+    # Empty on a draft that was never published; set when the article first goes live (see
+    # save()), so a live article always has one: the feeds and listings order by it.
     published_at = models.DateTimeField(
-        default=timezone.now, help_text="Shown in the dateline and orders the news feed."
+        null=True,
+        blank=True,
+        help_text="Shown in the dateline; orders the news feed. Leave it empty and it is set "
+        "to the moment the article is first published (or goes live, if scheduled). "
+        "Set it only to date a story yourself, e.g. one filed earlier.",
     )
     updated_at = models.DateTimeField(
-        null=True, blank=True, help_text="Set when the story is substantially updated."
+        "substantive update",
+        null=True,
+        blank=True,
+        help_text="Set it to the time of a substantive update (new facts, a changed "
+        "conclusion): readers see “Updated” with this time by the dateline. Leave it as it "
+        "is for small fixes; a factual error also needs a note on the Corrections tab.",
     )
     programme = models.ForeignKey(
         "programmes.Programme",
@@ -67,13 +91,25 @@ class ArticlePage(RoutedPage, Page):
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        TitleFieldPanel(
+            "title",
+            heading="Headline",
+            placeholder="Headline*",
+            help_text=f"Up to {HEADLINE_MAX_LENGTH} characters. The slug (Promote tab) is made "
+            "from it until the article is first published.",
+        ),
         FieldPanel("lead"),
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("published_at"), FieldPanel("updated_at")],
             heading="Kind and dates",
         ),
-        InlinePanel("appearances", heading="People", label="Person"),
+        InlinePanel(
+            "appearances",
+            heading="People",
+            label="Person",
+            help_text="Everyone credited, each in a role. One person may have several roles, "
+            "e.g. reported by and translated by.",
+        ),
         FieldPanel("programme"),
         MultiFieldPanel(
             [
@@ -87,6 +123,24 @@ class ArticlePage(RoutedPage, Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+    corrections_panels = [
+        InlinePanel(
+            "corrections",
+            heading="Corrections",
+            label="Correction",
+            help_text="A note readers see at the foot of the article, with its time, when the "
+            "article got something wrong. Add one for each correction; the article's history "
+            "keeps every version.",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(corrections_panels, heading="Corrections"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),
@@ -105,9 +159,50 @@ class ArticlePage(RoutedPage, Page):
     # Fetched with the page in the one routing query (see masthead.serving.routing).
     route_select_related = ["programme", "main_image"]
 
+    @staticmethod
+    def route_annotations() -> dict[str, models.Expression]:
+        # Most articles have no corrections: knowing it from the routing query spares the
+        # article's render a query (masthead/articles/queries.py).
+        return {
+            "has_corrections": models.Exists(
+                Correction.objects.filter(article_id=models.OuterRef("pk"))
+            )
+        }
+
     @property
     def headline(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            raise ValidationError(
+                {"updated_at": "A substantive update comes after the publication time."}
+            )
+
+    def save(self, *args, **kwargs):
+        # Publishing sets ``live`` (and ``first_published_at``) before it saves: an article that
+        # goes live without a publication time of the editor's gets that moment.
+        if self.live and self.published_at is None:
+            self.published_at = self.first_published_at or timezone.now()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "published_at"}
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # A revision saved before the first publish holds no publication time; the one the
+        # article got when it went live stands (else every later publish would move it).
+        article = super().with_content_json(content)
+        if article.published_at is None:
+            article.published_at = self.published_at
+        return article
+
+    def serve_preview(self, request, mode_name):
+        # A draft never published is previewed with the time it would get if published now.
+        if self.published_at is None:
+            self.published_at = timezone.now()
+        return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

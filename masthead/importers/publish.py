@@ -365,7 +365,8 @@ def _publish_news_items(
         .filter(kind=ArticleKind.NEWS, title__in={h.text for h, _ in feed_times})
         .order_by("path")
     ):
-        existing[page.title, page.published_at.astimezone(time_zone).date()].append(page)
+        if page.published_at is not None:  # a draft never published has no day yet
+            existing[page.title, page.published_at.astimezone(time_zone).date()].append(page)
 
     changes: Counter[Change] = Counter()
     for headline, published_at in feed_times:

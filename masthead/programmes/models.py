@@ -8,10 +8,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from masthead.people.models import SLUG_HELP_TEXT, NameFieldPanel, unique_slug
+
 
 class Programme(index.Indexed, ClusterableModel):
     title = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        max_length=120, unique=True, allow_unicode=True, blank=True, help_text=SLUG_HELP_TEXT
+    )
     description = models.TextField(blank=True)
     schedule = models.CharField(
         max_length=160, blank=True, help_text="When it is on air, e.g. “Weekdays at 19:00”."
@@ -21,14 +25,19 @@ class Programme(index.Indexed, ClusterableModel):
     )
 
     panels = [
-        FieldPanel("title"),
+        NameFieldPanel("title", placeholder="Title*"),
         FieldPanel("slug"),
         FieldPanel("schedule"),
         FieldPanel("description"),
         FieldPanel("image"),
         InlinePanel("hosts", label="Hosts"),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    # What the admin's listing and chooser search (see Person.search_fields).
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+    ]
 
     class Meta:
         ordering = ["title"]
@@ -36,8 +45,18 @@ class Programme(index.Indexed, ClusterableModel):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Programme, self.title, "programme", self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("programme", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        # Before the uniqueness check, so that a form left without a slug validates.
+        if not self.slug:
+            self.slug = unique_slug(Programme, self.title, "programme", self)
 
 
 class ProgrammeHost(Orderable):

@@ -11,7 +11,8 @@ class ProgrammeViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["title", "schedule", "slug"]
-    search_fields = ["title"]
+    # No ``search_fields``: Programme.search_fields, through Wagtail's search backend (see
+    # people.wagtail_hooks).
 
 
 register_snippet(ProgrammeViewSet)
