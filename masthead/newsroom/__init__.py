@@ -1,0 +1,1 @@
+"""The newsroom's roles and its review workflow."""
