@@ -26,7 +26,7 @@ demo: install
 
 ## serve: the development server and the task worker beside it (Ctrl-C stops both)
 serve: install
-	$(BIN)/python manage.py db_worker --backend edge --interval 0.5 & worker=$$!; \
+	$(BIN)/python manage.py db_worker --backend edge --queue-name default,scheduling --interval 0.5 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

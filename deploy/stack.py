@@ -89,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             "db_worker",
             "--backend",
             "edge",
+            "--queue-name",
+            "default,scheduling",
             "--interval",
             "0.1",
             "--no-startup-delay",

@@ -1,0 +1,1 @@
+"""The newsroom dashboard on the admin's home page."""

@@ -1,0 +1,1 @@
+"""Scheduled publishing and expiry run by the task worker, and its heartbeat."""
