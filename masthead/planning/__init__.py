@@ -1,0 +1,1 @@
+"""The planning calendar: intended stories and a programme's broadcasts."""
