@@ -1,0 +1,1 @@
+"""The breaking-news banner: an article flagged as breaking until it expires or is cleared."""
