@@ -36,6 +36,7 @@ import secrets
 import select
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -379,6 +380,42 @@ def same_bytes_for_nginx(edge_url: str, compared: pages.Page, webroot: Path) -> 
     packed.write_bytes(answer.body)
     packed.chmod(0o644)
     return answer
+
+
+def chunks_sent(base_url: str, path: str, timeout: float = 10) -> list[int] | None:
+    """The sizes of the chunks ``path`` arrives in with ``Accept-Encoding: gzip`` (None when it
+    comes with a Content-Length). Varnish 7.1 writes each chunk of an ESI page to the socket on
+    its own: their number is what an answer costs in writes, and wakes the reader as often."""
+    parts = urlsplit(base_url)
+    if parts.hostname != servers.HOST:
+        raise BenchError(f"refusing to fetch anything but {servers.HOST}: {base_url}")
+    request = (
+        f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\nAccept-Encoding: gzip\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode()
+    received = bytearray()
+    try:
+        with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
+            sock.sendall(request)
+            while block := sock.recv(65536):
+                received += block
+                if len(received) > 16 * 1024 * 1024:
+                    raise BenchError(f"{path}: an answer over 16 MiB")
+    except OSError as exc:
+        raise BenchError(f"{base_url}{path} failed: {exc}") from exc
+    head, _, body = bytes(received).partition(b"\r\n\r\n")
+    if not re.search(rb"(?im)^transfer-encoding:\s*chunked\s*$", head):
+        return None
+    sizes = []
+    while True:
+        line, _, body = body.partition(b"\r\n")
+        size = int(line.split(b";")[0], 16)
+        if size == 0:
+            return sizes
+        if len(body) < size + 2:
+            raise BenchError(f"{path}: a truncated chunked answer")
+        sizes.append(size)
+        body = body[size + 2 :]
 
 
 def compare_rounds(
@@ -924,6 +961,14 @@ def _us(ms: float) -> str:
     return f"{ms * 1000:.0f} µs"
 
 
+def _chunk_words(chunks: list[int] | None) -> str:
+    """How an answer went out on the wire, from :func:`chunks_sent`."""
+    if chunks is None:
+        return "one piece with a Content-Length"
+    sizes = ", ".join(f"{size:,}" for size in chunks)
+    return f"{len(chunks)} chunks ({sizes} bytes), each written to the socket on its own"
+
+
 def last_line(results: dict) -> str:
     c, s = results["comparison"], results["storm"]
     home, block = s["visible"]["/"], s["visible"][ESI_PATH]
@@ -967,7 +1012,10 @@ def shortfalls(results: dict) -> list[str]:
             f"{1 + (c['esi_per_answer'] or 0):.0f} cache lookups (the article and its "
             "latest-news block, `MAIN.esi_req` per answer: "
             f"{c['esi_per_answer']}), each with its own pass through the VCL, and the page is "
-            "stitched from their gzip streams and sent chunked. Varnish spent "
+            "stitched from their gzip streams (the CRC of the whole recomputed from the parts "
+            f"on every answer) and sent in {_chunk_words(c.get('chunks'))}, where a single "
+            f"object goes out in one write ({_chunk_words(b.get('chunks'))} for the block "
+            "alone). Varnish spent "
             f"{_us(c['varnish']['cpu_ms'])} of CPU per article answer, against "
             f"{_us(b['varnish']['cpu_ms'])} for the block alone (one object, no ESI), which "
             f"reaches {b['share']:.2f} of nginx serving its bytes; nginx spent "
@@ -1324,8 +1372,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         comparison = summarise_comparison(rows, "article")
         comparison["bytes"] = len(sent["article"].body)
+        comparison["chunks"] = chunks_sent(edge.url, article_path)
         block = summarise_comparison(rows, "block")
         block["bytes"] = len(sent["block"].body)
+        block["chunks"] = chunks_sent(edge.url, ESI_PATH)
         check_time()
 
         print(

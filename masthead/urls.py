@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.breaking import views as breaking_views
 from masthead.feed import views as feed_views
 from masthead.people import views as people_views
 from masthead.programmes import views as programmes_views
@@ -16,7 +17,10 @@ urlpatterns = [
     path("latest/", feed_views.latest, name="latest"),
     # The latest-news block alone, for the edge to include by ESI (see masthead/edge/).
     path("_esi/latest-news/", feed_views.latest_news_block, name="latest_news_block"),
+    # The breaking-news banner alone, likewise (see masthead/breaking/).
+    path("_esi/breaking-news/", breaking_views.banner, name="breaking_news_banner"),
     path("", include("masthead.syndication.urls")),
+    path("", include("masthead.corrections.urls")),
     path("people/", people_views.people, name="people"),
     path("people/<str:slug>/", people_views.person, name="person"),
     path("programmes/", programmes_views.programmes, name="programmes"),

@@ -51,6 +51,12 @@ ORDER: tuple[Part, ...] = (
     Part("programmes", CONTENT, ("masthead.programmes",)),
     Part("articles", CONTENT, ("masthead.articles",)),
     Part("policies", CONTENT, ("masthead.policies",)),
+    # What the newsroom intends to publish: plan items and broadcasts, linked to their articles.
+    Part("planning", CONTENT, ("masthead.planning",)),
+    # The banner every page shows while an article is flagged as breaking.
+    Part("breaking", CONTENT, ("masthead.breaking",)),
+    # The editor's form in the admin, over every content model above.
+    Part("editing", CONTENT, ("masthead.editing",)),
     Part("feed", PAGES, ("masthead.feed",)),
     Part("people pages", PAGES, ("masthead.people.views", "masthead.people.queries")),
     Part("programmes pages", PAGES, ("masthead.programmes.views", "masthead.programmes.queries")),
@@ -59,7 +65,12 @@ ORDER: tuple[Part, ...] = (
     Part("frontpage", PAGES, ("masthead.frontpage",)),
     # Feeds, sitemaps and structured data: every page family's content, for machines.
     Part("syndication", PAGES, ("masthead.syndication",)),
+    Part("corrections", PAGES, ("masthead.corrections",)),
     Part("serving", PAGES, ("masthead.serving",)),
+    # The newsroom's side: publishing on time, roles and review, and the desk's dashboard.
+    Part("scheduling", PAGES, ("masthead.scheduling",)),
+    Part("newsroom", PAGES, ("masthead.newsroom",)),
+    Part("dashboard", PAGES, ("masthead.dashboard",)),
     Part("importers", PAGES, ("masthead.importers",)),
     Part("demo", PAGES, ("masthead.demo",)),
     Part(

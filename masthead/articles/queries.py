@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,9 +18,9 @@ from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.people.models import Person
 
-from .appearances import Appearance, Role
+from .appearances import BYLINE_ROLES, MEDIA_ROLES, Appearance, Role
 from .blocks import expand_paragraphs, people_already_fetched
-from .dateline import dateline
+from .dateline import correction_time, dateline, updated_line
 
 if TYPE_CHECKING:
     from .models import ArticlePage
@@ -33,10 +34,94 @@ class Credit:
 
 
 @dataclass(frozen=True)
+class CreditLine:
+    """One line of the credits: the people who did the same things, in editorial order, and
+    what they did (``"Reported and translated by"``, ``"Photo"``)."""
+
+    label: str
+    credits: list[Credit]
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def byline_lines(credits: list[Credit]) -> list[CreditLine]:
+    """The byline: each person with everything they did for the article ("Reported and
+    translated by"), people who did the same joined on one line, lines in editorial order."""
+    roles_of: dict[int, list[str]] = {}
+    first: dict[int, Credit] = {}
+    for credit in credits:
+        roles_of.setdefault(credit.person.pk, []).append(credit.role)
+        first.setdefault(credit.person.pk, credit)
+    lines: dict[tuple[str, ...], list[Credit]] = {}
+    for pk, roles in roles_of.items():
+        ordered = tuple(role for role in BYLINE_ROLES if role in roles)
+        lines.setdefault(ordered, []).append(first[pk])
+    return [
+        CreditLine(f"{_joined([BYLINE_ROLES[role] for role in roles]).capitalize()} by", people)
+        for roles, people in lines.items()
+    ]
+
+
+@dataclass(frozen=True)
+class ShownCorrection:
+    """A correction as readers see it: its text, when it was made and that time as printed."""
+
+    noted_at: dt.datetime
+    text: str
+    shown_at: str
+
+
+@dataclass(frozen=True)
 class ArticleCredits:
-    authors: list[Credit]
-    hosts: list[Credit]
-    guests: list[Credit]
+    """Everyone credited in an article, in editorial order, by what they did."""
+
+    all: list[Credit]
+
+    def _in(self, *roles: str) -> list[Credit]:
+        return [credit for credit in self.all if credit.role in roles]
+
+    @property
+    def authors(self) -> list[Credit]:
+        """Who wrote or reported it: schema.org's ``author`` and a feed entry's authors."""
+        return self._in(Role.AUTHOR, Role.REPORTER)
+
+    @property
+    def translators(self) -> list[Credit]:
+        return self._in(Role.TRANSLATOR)
+
+    @property
+    def editors(self) -> list[Credit]:
+        return self._in(Role.EDITOR)
+
+    @property
+    def hosts(self) -> list[Credit]:
+        return self._in(Role.HOST)
+
+    @property
+    def guests(self) -> list[Credit]:
+        return self._in(Role.GUEST)
+
+    @property
+    def media(self) -> list[Credit]:
+        """Who took the pictures or filmed: "Photo: …", "Video: …"."""
+        return self._in(*MEDIA_ROLES)
+
+    @property
+    def byline(self) -> list[CreditLine]:
+        return byline_lines(self._in(*BYLINE_ROLES))
+
+    @property
+    def media_lines(self) -> list[CreditLine]:
+        lines: dict[str, list[Credit]] = {}
+        for credit in self.media:
+            lines.setdefault(Role(credit.role).label, []).append(credit)
+        return [CreditLine(label, credits) for label, credits in lines.items()]
+
+    @property
+    def people(self) -> dict[int, Person]:
+        return {credit.person.pk: credit.person for credit in self.all}
 
     @property
     def host(self) -> Person | None:
@@ -67,12 +152,9 @@ TAGS = CompiledQuery(
 
 
 def article_credits(article: ArticlePage) -> ArticleCredits:
-    """Authors, hosts and guests in their editorial order (one query)."""
+    """Everyone credited, in their editorial order (one query)."""
     rows = CREDITS.fetch(article_id=article.pk)
-    by_role: dict[str, list[Credit]] = {Role.AUTHOR: [], Role.HOST: [], Role.GUEST: []}
-    for row in rows:
-        by_role[row.role].append(Credit(row.person, row.role, row.credentials))
-    return ArticleCredits(by_role[Role.AUTHOR], by_role[Role.HOST], by_role[Role.GUEST])
+    return ArticleCredits([Credit(row.person, row.role, row.credentials) for row in rows])
 
 
 def load_body(article: ArticlePage, people: dict[int, Person]) -> list:
@@ -87,19 +169,29 @@ def load_body(article: ArticlePage, people: dict[int, Person]) -> list:
 def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
     edition: CurrentEdition | None = edition_for_request(request)
     credits = article_credits(article)
-    people = {c.person.pk: c.person for c in credits.authors + credits.hosts + credits.guests}
+    people = credits.people
     context = {
         "credits": credits,
         "body_blocks": load_body(article, people),
         "tags": TAGS.fetch(article_id=article.pk),
     }
     if edition is not None:
+        language = edition.language_code
+        # The article's own (a draft's, in a preview): corrections travel with its revisions.
+        # A routed page knows from its routing query whether it has any.
+        if getattr(article, "has_corrections", True):
+            context["corrections"] = [
+                ShownCorrection(
+                    c.noted_at, c.text, correction_time(c.noted_at, edition.time_zone, language)
+                )
+                for c in article.corrections.all()
+            ]
         context["dateline"] = dateline(
             article.published_at, edition.time_zone, edition.language_code
         )
         if article.updated_at:
-            context["updated_line"] = dateline(
-                article.updated_at, edition.time_zone, edition.language_code
+            context["updated_line"] = updated_line(
+                article.updated_at, article.published_at, edition.time_zone, edition.language_code
             )
     return context
 

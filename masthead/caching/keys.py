@@ -107,6 +107,16 @@ def menu(site_id: object) -> str:
     return f"menu-{site_id}"
 
 
+def breaking(site_id: object) -> str:
+    """The edition's breaking-news banner, on every page while an article is flagged."""
+    return f"breaking-{site_id}"
+
+
+def corrections(site_id: object) -> str:
+    """The edition's public list of corrections (/corrections/) and its feeds."""
+    return f"corrections-{site_id}"
+
+
 def release_key() -> str:
     """Every response carries the release that rendered it, so a deploy can purge the last."""
     return f"release-{release()}"

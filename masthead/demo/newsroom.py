@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import format_html
 from taggit.models import Tag
@@ -26,6 +27,7 @@ from masthead.articles.models import Appearance, ArticlePage
 from masthead.editions.models import Edition
 from masthead.frontpage.models import FrontPage, TopStory
 from masthead.people.models import Person
+from masthead.planning.models import PlanItem
 from masthead.policies.models import PolicyPage, TrustPolicies
 from masthead.programmes.models import Programme, ProgrammeHost
 from masthead.sections.models import SectionPage
@@ -35,8 +37,10 @@ from .content.outlet import BRAND, SECTIONS, TAGLINE, TIME_ZONE
 from .content.people import PEOPLE, PROGRAMMES
 from .content.policies import POLICIES
 from .content.stories import ANALYSES, COLUMNS, INTERVIEWS
+from .corrections import add_corrections
 from .images import save_picture
 from .plan import NewsroomPlan, PageRef, PersonRef, PlannedArticle
+from .planning_items import add_planned_week
 
 COLLECTION_NAME = "Demo newsroom"
 ADMIN_USERNAME = "admin"
@@ -55,6 +59,8 @@ class NewsroomSummary:
     news_items: int
     images: int
     top_stories: int
+    plan_items: int
+    corrections: int
 
 
 def front_page() -> FrontPage:
@@ -76,6 +82,11 @@ def remove_demo() -> None:
     programmes, pictures and the tags nothing else uses. The edition and trust policies settings
     and users are left alone."""
     front = front_page()
+    # The demo's plan items are those of its programmes and sections.
+    PlanItem.objects.filter(
+        Q(programme__slug__in=[p.slug for p in PROGRAMMES])
+        | Q(section__slug__in=_section_slugs(), section__depth=front.depth + 1)
+    ).delete()
     for section in SectionPage.objects.child_of(front).filter(slug__in=_section_slugs()):
         section.delete()
     for policy in PolicyPage.objects.child_of(front).filter(slug__in=[p.slug for p in POLICIES]):
@@ -108,6 +119,10 @@ def build_newsroom(plan: NewsroomPlan) -> NewsroomSummary:
         )
         pages[planned.ref] = article.pk
 
+    corrections = add_corrections(plan, pages)
+    plan_items = add_planned_week(
+        sections=sections, programmes=programmes, people=people, now=plan.now
+    )
     front.top_stories = [TopStory(article_id=pages[ref]) for ref in plan.top_stories]
     front.save_revision().publish()
 
@@ -122,6 +137,8 @@ def build_newsroom(plan: NewsroomPlan) -> NewsroomSummary:
         news_items=kinds.count("news"),
         images=Image.objects.filter(collection=collection).count(),
         top_stories=len(plan.top_stories),
+        plan_items=plan_items,
+        corrections=corrections,
     )
 
 

@@ -3,13 +3,14 @@ in, and the directory of everyone."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from masthead.articles.models import Appearance, ArticlePage
+from masthead.articles.models import Appearance, ArticlePage, Role
 from masthead.caching import keys
-from masthead.feed.listing import Listing, Selection, paginate
+from masthead.editions.current import CurrentEdition, edition_for_request
+from masthead.feed.listing import Listing, Selection, paginate, public_articles_under
 from masthead.programmes.models import Programme
 
 from .models import Person
@@ -30,6 +31,35 @@ def person_listing(request: HttpRequest, person: Person) -> Listing:
     return paginate(request, PERSON_ARTICLES, person.pk)
 
 
+# How a person's page counts what they did, in the order of ``Role``.
+COUNTED_AS: dict[str, str] = {
+    Role.AUTHOR: "Written",
+    Role.REPORTER: "Reported",
+    Role.TRANSLATOR: "Translated",
+    Role.EDITOR: "Edited",
+    Role.HOST: "Hosted",
+    Role.GUEST: "As a guest",
+    Role.PHOTO: "Photographs",
+    Role.VIDEO: "Video",
+}
+
+
+def credits_by_role(edition: CurrentEdition | None, person: Person) -> list[tuple[str, int]]:
+    """How many of the edition's public articles credit the person in each role, in the order
+    of ``Role``, leaving out the roles they never held (one query)."""
+    if edition is None:
+        return []
+    public = public_articles_under(edition.root_tree_path()).values("page_ptr_id")
+    counts = dict(
+        Appearance.objects.filter(person=person, article_id__in=public)
+        .order_by()
+        .values("role")
+        .annotate(articles=Count("article_id", distinct=True))
+        .values_list("role", "articles")
+    )
+    return [(label, counts[role]) for role, label in COUNTED_AS.items() if counts.get(role)]
+
+
 def programmes_hosted_by(person: Person) -> list[Programme]:
     """The programmes the person hosts, by title (one query)."""
     return list(Programme.objects.filter(hosts__person=person).order_by("title"))
@@ -42,11 +72,12 @@ def all_people() -> list[Person]:
 
 
 def person_page(request: HttpRequest, slug: str) -> dict:
-    """The person page's context (three queries); 404 for a name nobody has."""
+    """The person page's context (four queries); 404 for a name nobody has."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
     keys.declare(*keys.with_listing(keys.person(person.pk)))
     return {
         "person": person,
         "programmes": programmes_hosted_by(person),
+        "credits_by_role": credits_by_role(edition_for_request(request), person),
         "listing": person_listing(request, person),
     }

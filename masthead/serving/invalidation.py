@@ -23,6 +23,10 @@ The rules, in short (each handler below says why):
 - A view restriction added or removed: every page of the editions it is in (restrictions are
   rare; which pages a listing drops is not worth working out).
 - A redirect: every redirect response.
+- A correction written or removed: the edition's list of corrections (the article's own keys go
+  with its publishing).
+- A breaking-news flag raised, edited, cleared or deleted, or its article published,
+  unpublished, moved or deleted while flagged: the edition's banner.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Model
+from django.db.models import Count, Model, Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal, receiver
 from taggit.models import Tag
@@ -46,7 +50,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from masthead.articles.models import Appearance, ArticlePage, ArticleTag
+from masthead.articles.models import Appearance, ArticlePage, ArticleTag, Correction
+from masthead.breaking.expiry import purge_at_expiry
+from masthead.breaking.models import BreakingNews
 from masthead.caching import keys
 from masthead.caching.fragments import invalidate
 from masthead.edge.purging import purge_later
@@ -54,6 +60,7 @@ from masthead.editions.current import CurrentEdition, all_editions
 from masthead.editions.models import Edition
 from masthead.feed.queries import FEED_SIZE, latest_news
 from masthead.frontpage.models import FrontPage, TopStory
+from masthead.frontpage.queries import TOP_STORIES
 from masthead.people.models import Person
 from masthead.policies.models import INDICATORS, PolicyPage, TrustPolicies
 from masthead.programmes.models import Programme, ProgrammeHost
@@ -242,13 +249,17 @@ def referencing(obj: Model) -> set[str]:
 
 def _front_pages_showing(article_pks: Iterable[int], features: bool) -> set[str]:
     """The front pages that pick these articles, and, when ``features`` (an interview, opinion or
-    analysis may stand in for missing picks), those that pick none."""
+    analysis may stand in for missing picks), those that leave a slot empty."""
     fronts = set(
         TopStory.objects.filter(article_id__in=list(article_pks)).values_list("page_id", flat=True)
     )
     if features:
         fronts |= set(
-            FrontPage.objects.exclude(top_stories__isnull=False).values_list("pk", flat=True)
+            FrontPage.objects.annotate(
+                picks=Count("top_stories", filter=Q(top_stories__article__live=True))
+            )
+            .filter(picks__lt=TOP_STORIES)
+            .values_list("pk", flat=True)
         )
     return {keys.of(keys.FRONT_PAGE, pk) for pk in fronts}
 
@@ -459,6 +470,21 @@ def page_deleted(sender, instance: Page, **kwargs) -> None:
         emit(_page_keys(instance, None, before=ShownPage.of(instance)))
 
 
+# --- Corrections ----------------------------------------------------------------------------------
+
+
+# A correction is written with its article when the article is published (it is a child of the
+# article, kept in its revisions), so the article's own keys are already emitted; the list of
+# every correction needs its own.
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+@_unless_suspended
+def correction_changed(sender, instance: Correction, **kwargs) -> None:
+    path = Page.objects.filter(pk=instance.article_id).values_list("path", flat=True).first()
+    if path is not None:
+        emit({keys.corrections(e.site_id) for e in editions_of(path)})
+
+
 # --- People, programmes, tags, images -----------------------------------------------------------
 
 
@@ -596,3 +622,39 @@ def redirect_changed(sender, instance: Redirect, created: bool = False, **kwargs
         emit({keys.REDIRECTS})
     else:
         emit({keys.REDIRECTS, keys.NOT_FOUND})
+
+
+# --- Breaking news -------------------------------------------------------------------------------
+
+
+@receiver(pre_save, sender=BreakingNews)
+@_unless_suspended
+def breaking_news_about_to_change(sender, instance: BreakingNews, **kwargs) -> None:
+    # A flag moved to another edition takes the banner off the one it was on.
+    if instance.pk:
+        stored = BreakingNews.objects.filter(pk=instance.pk).values_list("site_id", flat=True)
+        instance._site_id_before = stored.first()
+
+
+@receiver(post_save, sender=BreakingNews)
+@receiver(post_delete, sender=BreakingNews)
+@_unless_suspended
+def breaking_news_changed(sender, instance: BreakingNews, **kwargs) -> None:
+    # A flag raised, edited, cleared or deleted: its edition's banner (behind ESI one small
+    # object, else every page of the edition, each carrying it). An edge holding the banner
+    # inside its pages is purged again when the flag expires.
+    sites = {instance.site_id, instance.__dict__.pop("_site_id_before", None)} - {None}
+    emit({keys.breaking(site_id) for site_id in sites})
+    if kwargs.get("signal") is post_save:
+        purge_at_expiry(instance)
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+@receiver(post_page_move)
+@_unless_suspended
+def breaking_article_changed(sender, instance: Page, **kwargs) -> None:
+    # The banner shows its article's headline and address, and only while it is live. A
+    # deleted article takes its flags with it, whose deletes emit the banner.
+    flagged = BreakingNews.objects.active().filter(article__path__startswith=instance.path)
+    emit({keys.breaking(site_id) for site_id in flagged.values_list("site_id", flat=True)})

@@ -51,12 +51,24 @@ def fast_routing_is_exact() -> bool:
     return all(model.route is Page.route for model in get_page_models())
 
 
+@cache
+def route_annotations() -> dict[str, object]:
+    """What page types ask to know of their page in the same query (``route_annotations``: a
+    name and an expression on the page's row), e.g. whether an article has corrections to
+    fetch at all."""
+    found: dict[str, object] = {}
+    for model in specific_relations():
+        found.update(getattr(model, "route_annotations", lambda: {})())
+    return found
+
+
 def _pages_at(url_path: str):
     return (
         Page.objects.filter(url_path=url_path, live=True)
         .order_by()
         .select_related(*select_related_paths())
         .annotate(restricted=under_view_restriction(), aliased=under_alias())
+        .annotate(**route_annotations())
     )
 
 
@@ -76,6 +88,8 @@ def route(edition: CurrentEdition, path: str) -> Page | None:
     specific = page
     for name in specific_relations()[model].split("__"):
         specific = getattr(specific, name)
+    for name in route_annotations():
+        setattr(specific, name, getattr(page, name))
     if isinstance(specific, RoutedPage):
         # The query above found no view restriction on the page or its ancestors.
         specific.unrestricted_by_route = True

@@ -35,8 +35,15 @@ INSTALLED_APPS = [
     "masthead.sections",
     "masthead.frontpage",
     "masthead.policies",
+    "masthead.planning",
+    "masthead.breaking",
+    "masthead.editing",
     "masthead.syndication",
+    "masthead.corrections",
     "masthead.serving",
+    "masthead.scheduling",
+    "masthead.newsroom",
+    "masthead.dashboard",
     "masthead.importers",
     "masthead.demo",
     "django_tasks_db",
@@ -77,6 +84,8 @@ MIDDLEWARE = [
     "masthead.editions.middleware.EditionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Admin times on the edition's clock for editors who chose no time zone (masthead/editing).
+    "masthead.editing.time_zones.EditionTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -98,6 +107,7 @@ TEMPLATES = [
                 "masthead.editions.context_processors.edition",
                 "masthead.sections.context_processors.sections_menu",
                 "masthead.feed.context_processors.latest_news",
+                "masthead.breaking.context_processors.breaking_news",
                 "masthead.syndication.context_processors.head",
             ],
         },
@@ -191,9 +201,15 @@ TASKS = {
     # Wagtail's own tasks (the reference index, image focal points …) run at once, in the process
     # that made the change, as they always have.
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    # Edge purges: stored in the database with the change that asks for them, and sent once it
-    # commits by the task worker (`manage.py db_worker --backend edge`), retried until they go.
-    "edge": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # The task worker's (`manage.py db_worker --backend edge --queue-name default,scheduling`),
+    # stored in the database with the change that asks for them. "default": edge purges, sent
+    # once the change commits and retried until they go (masthead/edge/purging.py).
+    # "scheduling": go-live and expiry at their time, and the sweep that catches anything due
+    # (masthead/scheduling/tasks.py).
+    "edge": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "scheduling"],
+    },
 }
 
 # HTTP caching of public responses (masthead/edge/middleware.py). Shared caches (Varnish, a CDN)

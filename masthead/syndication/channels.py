@@ -22,6 +22,7 @@ from taggit.models import Tag
 from wagtail.images.models import AbstractImage, Filter
 from wagtail.models import Page
 
+from masthead.articles.appearances import MEDIA_ROLES
 from masthead.articles.models import Appearance, ArticlePage, Role
 from masthead.articles.renditions import RENDITION_FILTERS, attach_public_renditions
 from masthead.caching import keys
@@ -71,7 +72,8 @@ class Entry:
     published: dt.datetime  # on the edition's clock
     modified: dt.datetime  # the later of published and updated, on the edition's clock
     summary: str  # the lead, plain text; may be empty
-    authors: tuple[Byline, ...]
+    authors: tuple[Byline, ...]  # who wrote or reported it
+    contributors: tuple[Byline, ...]  # who translated or edited it, took its photos or video
     section: str
     image: Picture | None
     content_html: str | None  # the full text, when asked for and the body has any
@@ -161,7 +163,7 @@ def entries(
     by_id = {article.pk: article for article in articles}
     appearances = Appearance.objects.filter(article_id__in=ids).select_related("person")
     if not full_text:
-        appearances = appearances.filter(role=Role.AUTHOR)
+        appearances = appearances.filter(role__in=CREDITED_ROLES)
     people: dict[int, list[Appearance]] = {pk: [] for pk in ids}
     for appearance in appearances.order_by("sort_order", "id"):
         people[appearance.article_id].append(appearance)
@@ -175,11 +177,10 @@ def entries(
         article = by_id.get(article_id)
         if article is None:  # unpublished between the two queries
             continue
-        authors = tuple(
-            Byline(a.person.name, request.build_absolute_uri(_person_path(a.person)))
-            for a in people[article_id]
-            if a.role == Role.AUTHOR
-        ) or (Byline(edition.brand, None),)
+        authors = _bylines(request, people[article_id], AUTHOR_ROLES) or (
+            Byline(edition.brand, None),
+        )
+        contributors = _bylines(request, people[article_id], CONTRIBUTOR_ROLES)
         modified = max(published_at, article.updated_at or published_at)
         shown.append(keys.article(article_id))
         if article.section_id:
@@ -199,6 +200,7 @@ def entries(
                 modified=modified.astimezone(edition.time_zone),
                 summary=article.lead,
                 authors=authors,
+                contributors=contributors,
                 section=article.section_title or "",
                 image=picture_of(request, article.main_image, article.main_image_caption),
                 content_html=(full_text_html(bodies, article) or None) if bodies else None,
@@ -207,6 +209,25 @@ def entries(
     # What each entry shows: the article, its section, its picture and the people it names.
     keys.declare(*shown)
     return result
+
+
+# A feed's authors are who wrote or reported the article; its contributors the other credits.
+AUTHOR_ROLES = (Role.AUTHOR, Role.REPORTER)
+CONTRIBUTOR_ROLES = (Role.TRANSLATOR, Role.EDITOR, *MEDIA_ROLES)
+CREDITED_ROLES = (*AUTHOR_ROLES, *CONTRIBUTOR_ROLES)
+
+
+def _bylines(
+    request: HttpRequest, appearances: list[Appearance], roles: tuple[str, ...]
+) -> tuple[Byline, ...]:
+    """The people of ``appearances`` in ``roles``, each once, in editorial order."""
+    found: dict[int, Byline] = {}
+    for a in appearances:
+        if a.role in roles and a.person_id not in found:
+            found[a.person_id] = Byline(
+                a.person.name, request.build_absolute_uri(_person_path(a.person))
+            )
+    return tuple(found.values())
 
 
 def _person_path(person: Person) -> str:

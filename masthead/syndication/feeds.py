@@ -64,6 +64,8 @@ class NewsRssFeed(Rss201rev2Feed):
         entry: Entry = item["entry"]
         for byline in entry.authors:
             handler.addQuickElement("dc:creator", byline.name)
+        for byline in entry.contributors:
+            handler.addQuickElement("dc:contributor", byline.name)
         _media_content(handler, entry)
         if entry.content_html is not None:
             handler.addQuickElement("content:encoded", entry.content_html)
@@ -76,12 +78,13 @@ class NewsAtomFeed(Atom1Feed):
     def add_item_elements(self, handler: SimplerXMLGenerator, item: dict) -> None:
         super().add_item_elements(handler, item)
         entry: Entry = item["entry"]
-        for byline in entry.authors:
-            handler.startElement("author", {})
-            handler.addQuickElement("name", byline.name)
-            if byline.url:
-                handler.addQuickElement("uri", byline.url)
-            handler.endElement("author")
+        for element, bylines in (("author", entry.authors), ("contributor", entry.contributors)):
+            for byline in bylines:
+                handler.startElement(element, {})
+                handler.addQuickElement("name", byline.name)
+                if byline.url:
+                    handler.addQuickElement("uri", byline.url)
+                handler.endElement(element)
         if entry.image is not None:
             # Atom's length is optional, and a rendition's size in bytes is not kept.
             handler.addQuickElement(

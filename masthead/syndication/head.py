@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from wagtail.images.models import AbstractImage
 
     from masthead.articles.models import ArticlePage
-    from masthead.articles.queries import ArticleCredits
+    from masthead.articles.queries import ArticleCredits, ShownCorrection
     from masthead.people.models import Person
 
 # The listing's cursors: a deeper page of a listing is a page of its own, so its canonical
@@ -203,7 +203,11 @@ class PageHead:
         return structured_data.json_ld_script(structured_data.breadcrumbs(trail))
 
     def article_json_ld(
-        self, page: ArticlePage, credits: ArticleCredits, tags: Iterable[Tag] = ()
+        self,
+        page: ArticlePage,
+        credits: ArticleCredits,
+        tags: Iterable[Tag] = (),
+        corrections: Iterable[ShownCorrection] = (),
     ) -> SafeString:
         """The article's NewsArticle (or the type its kind calls for) and breadcrumbs (one query:
         its section with the trust policies). Printed inside the rendered article, it is kept
@@ -211,7 +215,9 @@ class PageHead:
         if self.edition is None:
             return mark_safe("")
         names = [tag.name for tag in tags]
-        return queries.article_structured_data(self.request, self.edition, page, credits, names)
+        return queries.article_structured_data(
+            self.request, self.edition, page, credits, names, list(corrections)
+        )
 
     def person_json_ld(self, person: Person) -> SafeString:
         """A person's ProfilePage, with their profiles elsewhere (no query while their

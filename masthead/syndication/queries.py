@@ -22,7 +22,7 @@ from .icons import LOGO
 
 if TYPE_CHECKING:
     from masthead.articles.models import ArticlePage
-    from masthead.articles.queries import ArticleCredits
+    from masthead.articles.queries import ArticleCredits, ShownCorrection
     from masthead.people.models import Person
 
 PORTRAIT_RENDITION = "portrait"
@@ -54,6 +54,7 @@ def article_structured_data(
     article: ArticlePage,
     credits: ArticleCredits,
     tags: Sequence[str] = (),
+    corrections: Sequence[ShownCorrection] = (),
 ) -> SafeString:
     """The article's NewsArticle and breadcrumbs (one query: its section with the trust
     policies; and its lead rendition when Wagtail's rendition cache has not kept it)."""
@@ -72,6 +73,7 @@ def article_structured_data(
         section=section_title,
         image=picture_of(request, article.main_image, article.main_image_caption),
         tags=tags,
+        corrections=corrections,
     )
     trail = [(edition.brand, found.url)]
     if section_url_path:

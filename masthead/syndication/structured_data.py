@@ -32,7 +32,7 @@ from .icons import LOGO_SIZE
 
 if TYPE_CHECKING:
     from masthead.articles.models import ArticlePage
-    from masthead.articles.queries import ArticleCredits, Credit
+    from masthead.articles.queries import ArticleCredits, Credit, ShownCorrection
     from masthead.people.models import Person
 
 CONTEXT = "https://schema.org"
@@ -124,6 +124,7 @@ def news_article(
     section: str = "",
     image: Picture | None = None,
     tags: Sequence[str] = (),
+    corrections: Sequence[ShownCorrection] = (),
 ) -> dict[str, Any]:
     """The article as a NewsArticle (or the subtype its kind calls for). ``base_url`` is the
     scheme and host (``https://example.com``); ``section`` the title of its section."""
@@ -156,6 +157,22 @@ def news_article(
         guests = _credited(credits.guests, base_url)
         data["about"] = guests
         data["mentions"] = guests
+    for credited, schema_property in (
+        (credits.translators, "translator"),
+        (credits.editors, "editor"),
+        (credits.media, "contributor"),
+    ):
+        if credited:
+            data[schema_property] = _credited(credited, base_url)
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.noted_at.astimezone(edition.time_zone).isoformat(),
+            }
+            for correction in corrections
+        ]
     return data
 
 

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
-from masthead.articles.models import ArticlePage
+from masthead.articles.models import ArticlePage, Role
 from tests.conftest import add_article, publish
 
 
@@ -24,6 +24,19 @@ def test_article_page_shows_every_part_in_order(client, newsroom):
     body = article.select_one(".article-body")
     kinds = [el["class"][0] if el.name != "p" else "p" for el in body.find_all(recursive=False)]
     assert kinds == ["p", "pull-quote", "p", "question", "p", "pull-quote", "read-also"]
+
+
+def test_a_substantive_update_shows_its_time_by_the_dateline_on_the_edition_clock(client, newsroom):
+    published = dt.datetime(2024, 9, 20, 6, 0, tzinfo=dt.UTC)
+    article = add_article(newsroom.news, "A developing story", published)
+    article.updated_at = dt.datetime(2024, 9, 20, 11, 32, tzinfo=dt.UTC)  # 14:32 in Kyiv
+    publish(article)
+    dateline = visible_parts(client.get("/news/a-developing-story/").content).select_one(
+        "article .dateline"
+    )
+    updated = dateline.select_one(".updated")
+    assert updated.get_text() == "Updated 14:32"
+    assert dt.datetime.fromisoformat(updated.time["datetime"]) == article.updated_at
 
 
 @pytest.mark.parametrize(
@@ -73,7 +86,7 @@ def test_read_also_links_to_the_section(client, newsroom):
 def test_credits_show_programme_host_guest_credentials_and_tags(client, newsroom):
     soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
     credits = soup.select_one(".credits")
-    assert "By Maria Writer" in credits.get_text()
+    assert [p.get_text() for p in credits.select("p.byline")] == ["Written by Maria Writer"]
     people = [
         (dt.get_text(), dd.get_text())
         for dt, dd in zip(credits.select("dt"), credits.select("dd"), strict=True)
@@ -86,6 +99,56 @@ def test_credits_show_programme_host_guest_credentials_and_tags(client, newsroom
     assert [a["href"] for a in credits.select(".tags a")] == ["/tags/diplomacy/", "/tags/security/"]
 
 
+def test_credits_name_each_person_with_everything_they_did(client, newsroom):
+    from masthead.people.models import Person
+
+    reporter = Person.objects.create(name="Iryna Reporter", slug="iryna-reporter")
+    second = Person.objects.create(name="Olha Second", slug="olha-second")
+    photographer = Person.objects.create(name="Petro Lens", slug="petro-lens")
+    add_article(
+        newsroom.news,
+        "Credited by role",
+        dt.datetime(2024, 9, 1, tzinfo=dt.UTC),
+        people=[
+            (reporter, Role.REPORTER, ""),
+            (newsroom.author, Role.AUTHOR, ""),
+            (reporter, Role.TRANSLATOR, ""),
+            (second, Role.AUTHOR, ""),
+            (newsroom.author, Role.EDITOR, ""),
+            (photographer, Role.PHOTO, ""),
+        ],
+    )
+    credits = visible_parts(client.get("/news/credited-by-role/").content).select_one(".credits")
+    bylines = [
+        (p.get_text(), [a["href"] for a in p.select("a")]) for p in credits.select("p.byline")
+    ]
+    assert bylines == [
+        ("Reported and translated by Iryna Reporter", ["/people/iryna-reporter/"]),
+        ("Written and edited by Maria Writer", ["/people/maria-writer/"]),
+        ("Written by Olha Second", ["/people/olha-second/"]),
+    ]
+    assert [p.get_text() for p in credits.select("p.media-credit")] == ["Photo: Petro Lens"]
+
+
+def test_people_who_did_the_same_share_one_credit_line(client, newsroom):
+    from masthead.people.models import Person
+
+    people = [
+        Person.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+        for name in ("Anna One", "Borys Two", "Vira Three")
+    ]
+    add_article(
+        newsroom.news,
+        "Written by three",
+        dt.datetime(2024, 9, 1, tzinfo=dt.UTC),
+        people=[(person, Role.AUTHOR, "") for person in people],
+    )
+    credits = visible_parts(client.get("/news/written-by-three/").content).select_one(".credits")
+    assert [p.get_text() for p in credits.select("p.byline")] == [
+        "Written by Anna One, Borys Two and Vira Three"
+    ]
+
+
 def test_feed_beside_the_article_is_grouped_by_day_newest_first(client, newsroom):
     soup = visible_parts(client.get("/politics/the-guest-explains-the-week/").content)
     feed = soup.select_one(".latest-news")
@@ -94,6 +157,69 @@ def test_feed_beside_the_article_is_grouped_by_day_newest_first(client, newsroom
     titles = [a.get_text() for a in feed.select(".feed-items a")]
     assert titles[:12] == [f"News item number {i}" for i in range(12)]
     assert feed.select_one(".more-news a")["href"] == "/latest/"
+
+
+def correct(article: ArticlePage, *notes: tuple[dt.datetime, str]) -> ArticlePage:
+    from masthead.articles.models import Correction
+
+    for noted_at, text in notes:
+        article.corrections.add(Correction(noted_at=noted_at, text=text))
+    return publish(article)
+
+
+def test_corrections_are_shown_at_the_foot_of_the_article_oldest_first(client, newsroom):
+    article = correct(
+        newsroom.items[0],
+        (dt.datetime(2024, 9, 21, 11, 32, tzinfo=dt.UTC), "The vote was on 12 May, not 11 May."),
+        (dt.datetime(2024, 9, 20, 16, 5, tzinfo=dt.UTC), "The minister's name is spelt Ivanenko."),
+    )
+    page = visible_parts(client.get(article.url).content)
+    section = page.select_one("article section.corrections")
+    assert section.h2.get_text() == "Corrections"
+    assert section["aria-labelledby"] == section.h2["id"]
+    notes = [(li.time.get_text(), li.get_text()) for li in section.select("ol > li")]
+    assert notes == [
+        (
+            "20 September 2024, 19:05",
+            "20 September 2024, 19:05: The minister's name is spelt Ivanenko.",
+        ),
+        (
+            "21 September 2024, 14:32",
+            "21 September 2024, 14:32: The vote was on 12 May, not 11 May.",
+        ),
+    ]
+    # After the body, before the credits.
+    order = [child.name for child in page.find("article").find_all(recursive=False)]
+    assert order.index("section") == order.index("div") + 1
+
+
+def test_an_article_without_corrections_shows_none(client, newsroom):
+    assert visible_parts(client.get(newsroom.items[0].url).content).select(".corrections") == []
+
+
+def test_a_correction_in_a_draft_is_not_shown_until_published(client, newsroom):
+    from masthead.articles.models import Correction
+
+    article = newsroom.items[0]
+    article.corrections.add(Correction(noted_at=article.published_at, text="Not yet."))
+    article.save_revision()
+    assert visible_parts(client.get(article.url).content).select(".corrections") == []
+    article.get_latest_revision().publish()
+    assert len(visible_parts(client.get(article.url).content).select(".corrections li")) == 1
+
+
+def test_an_article_with_corrections_costs_one_query_more_to_build(
+    client, newsroom, django_assert_num_queries
+):
+    article = newsroom.items[0]
+    with override_settings(MASTHEAD_FRAGMENT_CACHE=False):
+        client.get(article.url)
+        with django_assert_num_queries(6):
+            client.get(article.url)
+        correct(article, (article.published_at, "A fix."))
+        client.get(article.url)
+        with django_assert_num_queries(7):
+            client.get(article.url)
 
 
 @pytest.mark.parametrize("cached", [True, False])

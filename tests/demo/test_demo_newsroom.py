@@ -224,12 +224,31 @@ def test_every_article_is_live_from_a_published_revision(demo, db):
     assert not articles.filter(live=False).exists()
     assert not articles.filter(live_revision__isnull=True).exists()
     assert not articles.filter(has_unpublished_changes=True).exists()
+    # One revision each, and a second for each article corrected after it was published.
+    corrected = articles.exclude(corrections=None).distinct().count()
+    assert corrected == 3
     assert (
         Revision.page_revisions.filter(
             object_id__in=[str(pk) for pk in articles.values_list("pk", flat=True)]
         ).count()
-        == articles.count()
+        == articles.count() + corrected
     )
+
+
+def test_the_demo_prints_a_login_for_each_role_that_works(demo, db):
+    from django.contrib.auth import authenticate
+
+    logins = {}
+    for line in demo.splitlines():
+        role, sep, rest = line.strip().partition(": user: ")
+        if sep:
+            username, _, password = rest.partition("  password: ")
+            logins[role] = (username, password)
+    assert set(logins) == {"Reporter", "Editor", "Chief editor"}
+    for role, (username, password) in logins.items():
+        user = authenticate(username=username, password=password)
+        assert user is not None, role
+        assert [group.name for group in user.groups.all()] == [f"{role}s"]
 
 
 def test_top_stories_and_the_admin_user(demo, db):
@@ -284,7 +303,10 @@ def reader_pages(client) -> dict[str, str]:
         "section": path(SectionPage.objects.get(slug="news")),
         "interview": path(ArticlePage.objects.filter(kind="interview").first()),
         "analysis": path(ArticlePage.objects.filter(kind="analysis").first()),
-        "news item": path(ArticlePage.objects.filter(kind="news").first()),
+        "news item": path(ArticlePage.objects.filter(kind="news", corrections=None).first()),
+        "news item with corrections": path(
+            ArticlePage.objects.filter(kind="news").exclude(corrections=None).first()
+        ),
         "latest": "/latest/",
         "latest, deepest page": deepest,
         "tag": f"/tags/{tag.slug}/",
@@ -293,6 +315,7 @@ def reader_pages(client) -> dict[str, str]:
         "people": "/people/",
         "programmes": "/programmes/",
         "policy page": path(PolicyPage.objects.get(slug="ethics")),
+        "corrections": "/corrections/",
     }
 
 
@@ -306,14 +329,16 @@ QUERY_BUDGETS = {
     "interview": (7, 1),
     "analysis": (7, 1),
     "news item": (6, 1),
+    "news item with corrections": (7, 1),
     "latest": (2, 1),
     "latest, deepest page": (2, 1),
     "tag": (4, 2),
-    "person": (4, 3),
+    "person": (5, 4),
     "programme": (4, 3),
     "people": (2, 1),
     "programmes": (2, 1),
     "policy page": (2, 1),
+    "corrections": (3, 1),
 }
 
 

@@ -26,6 +26,7 @@ ARTICLE = "/politics/the-guest-explains-the-week/"
 KEY_HEADERS = ("xkey", "Surrogate-Key", "Cache-Tag")
 ESI_EDGE = {"HTTP_SURROGATE_CAPABILITY": 'varnish="ESI/1.0"'}  # what the VCL adds
 BLOCK = "/_esi/latest-news/"
+BANNER = "/_esi/breaking-news/"
 
 PUBLIC_PAGES = [
     ARTICLE,
@@ -295,8 +296,9 @@ def test_behind_an_esi_edge_a_page_includes_the_block_and_does_not_carry_its_key
     response = client.get(ARTICLE, **ESI_EDGE)
     html = parsed(response)
     includes = html.find_all("esi:include")
-    assert [include["src"] for include in includes] == [BLOCK]
-    assert includes[0].find_parent("aside")["aria-label"] == "Latest news"
+    # The breaking-news banner (empty while nothing is flagged) and the latest-news block.
+    assert [include["src"] for include in includes] == [BANNER, BLOCK]
+    assert includes[1].find_parent("aside")["aria-label"] == "Latest news"
     assert html.select("section.latest-news") == []
     assert response["Surrogate-Control"] == 'content="ESI/1.0"'
     keys = response_keys(response)
@@ -304,8 +306,14 @@ def test_behind_an_esi_edge_a_page_includes_the_block_and_does_not_carry_its_key
     assert keys >= {f"article-{newsroom.interview.pk}", *everywhere()}
 
 
-def test_a_page_without_the_block_is_not_marked_for_esi(client, newsroom):
+def test_a_page_without_the_block_includes_only_the_banner(client, newsroom):
     response = client.get("/news/", **ESI_EDGE)
+    assert [i["src"] for i in parsed(response).find_all("esi:include")] == [BANNER]
+    assert response["Surrogate-Control"] == 'content="ESI/1.0"'
+
+
+def test_a_response_without_any_include_is_not_marked_for_esi(client, newsroom):
+    response = client.get("/_esi/latest-news/", **ESI_EDGE)
     assert parsed(response).find_all("esi:include") == []
     assert "Surrogate-Control" not in response
 

@@ -204,7 +204,7 @@ def stack(varnish_installed, tmp_path_factory) -> Iterator[Stack]:
             assert running.running(), running.logs()
             try:
                 return requests.get(running.app + "/", timeout=5).status_code == 200
-            except requests.ConnectionError:
+            except requests.RequestException:  # not up yet, or too slow a first answer
                 return False
 
         assert wait_for(answers, timeout=60), running.logs()

@@ -316,6 +316,67 @@ def test_esi_includes_a_fragment_that_is_purged_on_its_own(app, reader, edge):
     assert capability == 'varnish="ESI/1.0"'
 
 
+def test_an_include_in_an_editors_page_passes_with_the_editors_own_headers(app, reader):
+    # Varnish gives each include the reader's request as it arrived (cookies and all), so the
+    # rules of vcl_recv must run for includes too, not be skipped to save time.
+    app.page(
+        "/esi/editor/",
+        '<main><esi:include src="/esi/editor-latest/"/></main>',
+        Surrogate_Control='content="ESI/1.0"',
+    )
+    app.page("/esi/editor-latest/", "<ul><li>Draft headline</li></ul>", keys="esi-editor")
+    reader("/esi/editor/")  # a reader's visit stores the block
+
+    editors = [reader("/esi/editor/", Cookie="sessionid=abc123") for _ in range(2)]
+
+    for response in editors:
+        page = BeautifulSoup(response.content, "html.parser")
+        assert [li.get_text() for li in page.select("main ul li")] == ["Draft headline"]
+        assert response.headers["X-Cache"] == "PASS"
+    included = app.requests_for("/esi/editor-latest/")
+    assert len(included) == 3  # the reader's once, then each editor's own
+    assert [request.headers.get("Cookie") for request in included] == [
+        None,
+        "sessionid=abc123",
+        "sessionid=abc123",
+    ]
+
+
+def test_a_page_with_includes_is_never_answered_304_and_its_block_stays_current(app, reader, edge):
+    validators = {"ETag": '"page-v1"', "Last_Modified": "Mon, 02 Sep 2024 10:00:00 GMT"}
+    app.page(
+        "/esi/validators/",
+        '<main><esi:include src="/esi/validators-latest/"/></main>',
+        Surrogate_Control='content="ESI/1.0"',
+        **validators,
+    )
+    app.page("/esi/validators-latest/", "<ul><li>Old item</li></ul>", keys="esi-validators")
+    first = reader("/esi/validators/")
+    app.page("/esi/validators-latest/", "<ul><li>New item</li></ul>", keys="esi-validators")
+    purge(edge, xkey_purge="esi-validators")
+
+    # What a browser holding the first copy would send, with the page's own validators.
+    again = reader(
+        "/esi/validators/",
+        If_None_Match='"page-v1"',
+        If_Modified_Since="Mon, 02 Sep 2024 10:00:00 GMT",
+    )
+
+    assert "ETag" not in first.headers and "Last-Modified" not in first.headers
+    assert (again.status_code, again.headers["X-Cache"]) == (200, "HIT")
+    page = BeautifulSoup(again.content, "html.parser")
+    assert [li.get_text() for li in page.select("main ul li")] == ["New item"]
+
+
+def test_a_page_without_includes_keeps_its_validators_and_is_answered_304(app, reader):
+    app.page("/validators/", "<p>Story</p>", ETag='"story-v1"')
+    reader("/validators/")
+
+    again = reader("/validators/", If_None_Match='"story-v1"')
+
+    assert (again.status_code, again.headers["X-Cache"]) == (304, "HIT")
+
+
 def test_without_surrogate_control_esi_markup_is_left_alone(app, reader):
     app.page("/no-esi/", '<main><esi:include src="/esi/latest/"/></main>')
 

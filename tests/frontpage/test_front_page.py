@@ -30,6 +30,49 @@ def test_editors_picks_in_their_order_and_only_live_ones(client, newsroom):
     assert stories(client) == ["News item number 2", "The guest explains the week"]
 
 
+def test_slots_the_editors_left_empty_are_filled_by_the_newest_features(client, newsroom):
+    import datetime as dt
+
+    from tests.conftest import NOW, add_article
+
+    analysis = add_article(newsroom.news, "A fresh analysis", NOW, kind="analysis")
+    front = FrontPage.objects.get()
+    TopStory.objects.create(page=front, article=newsroom.items[3], sort_order=0)
+    front.save_revision().publish()
+    # The pick first, then the newest features the editors did not pick.
+    assert stories(client) == [
+        "News item number 3",
+        "A fresh analysis",
+        "The guest explains the week",
+    ]
+    # A feature published later takes an empty slot on the next request.
+    add_article(newsroom.news, "A new column", NOW + dt.timedelta(hours=1), kind="opinion")
+    assert stories(client)[:2] == ["News item number 3", "A new column"]
+    assert analysis.pk
+
+
+def test_a_new_feature_emits_the_front_page_only_while_a_slot_is_empty(newsroom):
+    import datetime as dt
+
+    from masthead.frontpage.queries import TOP_STORIES
+    from tests.conftest import NOW, add_article
+    from tests.emitted import recording
+
+    front = FrontPage.objects.get()
+    with recording() as emitted:
+        add_article(newsroom.news, "Feature one", NOW, kind="analysis")
+        assert f"front-page-{front.pk}" in emitted
+        for order, article in enumerate(newsroom.items[:TOP_STORIES]):
+            TopStory.objects.create(page=front, article=article, sort_order=order)
+        emitted.clear()
+        add_article(newsroom.news, "Feature two", NOW + dt.timedelta(minutes=1), kind="analysis")
+        assert f"front-page-{front.pk}" not in emitted
+        newsroom.items[0].unpublish()  # a pick gone: its slot is empty again
+        emitted.clear()
+        add_article(newsroom.news, "Feature three", NOW + dt.timedelta(minutes=2), kind="analysis")
+        assert f"front-page-{front.pk}" in emitted
+
+
 def test_front_page_shows_the_feed_and_keeps_its_budget(
     client, newsroom, django_assert_num_queries
 ):

@@ -62,6 +62,28 @@ def test_profile_shows_the_person_and_the_programmes_they_host(client, newsroom)
     ]
 
 
+def credit_counts(response) -> list[tuple[str, str]]:
+    counts = soup_of(response).select(".profile dl.credit-counts > div")
+    return [(group.dt.get_text(), group.dd.get_text()) for group in counts]
+
+
+def test_profile_counts_the_public_articles_crediting_them_by_role(client, newsroom):
+    assert credit_counts(client.get("/people/maria-writer/")) == [("Written", "7")]
+    assert credit_counts(client.get("/people/taras-guest/")) == [("As a guest", "1")]
+    add_article(
+        newsroom.news,
+        "Reported and translated",
+        NOW + dt.timedelta(minutes=1),
+        people=[(newsroom.author, Role.REPORTER, ""), (newsroom.author, Role.TRANSLATOR, "")],
+    )
+    newsroom.items[0].unpublish()  # one she wrote; no longer counted
+    assert credit_counts(client.get("/people/maria-writer/")) == [
+        ("Written", "6"),
+        ("Reported", "1"),
+        ("Translated", "1"),
+    ]
+
+
 def test_a_person_with_nothing_published_yet(client, newsroom):
     Person.objects.create(name="New Colleague", slug="new-colleague")
     page = soup_of(client.get("/people/new-colleague/"))
@@ -133,7 +155,8 @@ def test_directory_lists_everyone_by_name_with_their_line(client, newsroom):
 @pytest.mark.parametrize(
     ("url", "uncached", "cached"),
     [
-        ("/people/maria-writer/", 4, 3),  # person, their programmes, the listing (+ the menu)
+        # person, their programmes, their credits by role, the listing (+ the menu)
+        ("/people/maria-writer/", 5, 4),
         ("/people/", 2, 1),  # everyone (+ the menu)
     ],
 )

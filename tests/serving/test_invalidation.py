@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from bs4 import BeautifulSoup
@@ -30,29 +28,13 @@ from masthead.frontpage.models import FrontPage
 from masthead.people.models import Person
 from masthead.policies.models import PolicyPage, TrustPolicies
 from masthead.programmes.models import ProgrammeHost
-from masthead.serving.invalidation import keys_changed
 from tests.conftest import NOW, Newsroom, add_article, publish
+from tests.emitted import recording
 
 INTERVIEW = "/politics/the-guest-explains-the-week/"
 PROGRAMME = "/programmes/evening-studio/"
 DIRECTORY = "ul.directory a"  # the people's or programmes' directory
 PROFILE_LINKS = "header.profile a"  # a person's programmes, a programme's hosts
-
-
-@contextmanager
-def recording() -> Iterator[set[str]]:
-    """Every key the invalidation map emits inside the block."""
-    emitted: set[str] = set()
-
-    def record(sender, keys: frozenset[str], **kwargs) -> None:
-        assert isinstance(keys, frozenset)
-        emitted.update(keys)
-
-    keys_changed.connect(record, weak=False)
-    try:
-        yield emitted
-    finally:
-        keys_changed.disconnect(record)
 
 
 def site_id() -> int:

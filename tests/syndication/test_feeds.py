@@ -343,3 +343,29 @@ def test_feeds_declare_the_keys_of_what_they_show(newsroom, pictured):
     ]:
         shown = _declared(feeds.ArticleFeed(channel), "/feeds/x/", slug=slug)
         assert {key, keys.listing(key), keys.article(newsroom.interview.pk)} <= shown
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_reporters_are_authors_and_other_credits_contributors(client, newsroom, url):
+    reporter = Person.objects.create(name="Iryna Reporter", slug="iryna-reporter")
+    translator = Person.objects.create(name="Lesia Words", slug="lesia-words")
+    add_article(
+        newsroom.news,
+        "Credited by role",
+        NOW + dt.timedelta(minutes=5),
+        people=[
+            (reporter, Role.REPORTER, ""),
+            (reporter, Role.TRANSLATOR, ""),
+            (translator, Role.TRANSLATOR, ""),
+            (newsroom.author, Role.PHOTO, ""),
+        ],
+    )
+    feed = parsed_feed(client, url)
+    assert feed.bozo == 0
+    (entry,) = [e for e in feed.entries if e.title == "Credited by role"]
+    assert [a["name"] for a in entry.authors] == ["Iryna Reporter"]
+    assert [c["name"] for c in entry.contributors] == [
+        "Iryna Reporter",
+        "Lesia Words",
+        "Maria Writer",
+    ]

@@ -409,3 +409,36 @@ def test_renaming_a_section_shows_in_its_articles_breadcrumbs(client, newsroom):
     publish(newsroom.politics)
     article = of_type(items_of(client, INTERVIEW), "NewsArticle")
     assert article["articleSection"] == "Government"
+
+
+def test_an_articles_corrections_and_credits_by_role_are_in_its_structured_data(client, newsroom):
+    from masthead.articles.models import Appearance, Correction, Role
+
+    translator = Person.objects.create(name="Lesia Words", slug="lesia-words")
+    photographer = Person.objects.create(name="Petro Lens", slug="petro-lens")
+    interview = newsroom.interview
+    interview.appearances.add(Appearance(person=translator, role=Role.TRANSLATOR))
+    interview.appearances.add(Appearance(person=newsroom.author, role=Role.EDITOR))
+    interview.appearances.add(Appearance(person=photographer, role=Role.PHOTO))
+    noted = dt.datetime(2024, 9, 21, 11, 32, tzinfo=dt.UTC)
+    interview.corrections.add(Correction(noted_at=noted, text="The guest's title was wrong."))
+    publish(interview)
+    article = of_type(items_of(client, INTERVIEW), "NewsArticle")
+    people = {
+        prop: [(p["@type"], p["name"], p["url"]) for p in article[prop]]
+        for prop in ("author", "translator", "editor", "contributor")
+    }
+    assert people == {
+        "author": [("Person", "Maria Writer", f"{BASE}/people/maria-writer/")],
+        "translator": [("Person", "Lesia Words", f"{BASE}/people/lesia-words/")],
+        "editor": [("Person", "Maria Writer", f"{BASE}/people/maria-writer/")],
+        "contributor": [("Person", "Petro Lens", f"{BASE}/people/petro-lens/")],
+    }
+    (correction,) = article["correction"]
+    assert correction["@type"] == "CorrectionComment"
+    assert correction["text"] == "The guest's title was wrong."
+    assert dt.datetime.fromisoformat(correction["datePublished"]) == noted
+
+
+def test_an_article_without_corrections_has_no_correction_property(client, newsroom):
+    assert "correction" not in of_type(items_of(client, INTERVIEW), "NewsArticle")

@@ -33,15 +33,16 @@ POLICIES: tuple[PolicyBrief, ...] = (
     ),
     PolicyBrief(
         "corrections_policy",
-        "corrections",
-        "Corrections",
+        "corrections-policy",  # /corrections/ itself lists every correction made
+        "Corrections policy",
         "When we get something wrong, we say so on the story itself.",
         (
             "A factual error is corrected as soon as we confirm it. The story then carries a note "
             "at its end saying what was wrong and when it was put right; we do not quietly edit "
             "the text.",
             "Small slips that change no meaning, such as a misspelt name of a street, are fixed "
-            "without a note. A headline that was wrong is always noted.",
+            "without a note. A headline that was wrong is always noted. Every correction we "
+            "have made is also listed, newest first, on our corrections page.",
             "To report an error, write to the news desk through the feedback page; the duty "
             "editor answers within a working day.",
         ),

@@ -22,6 +22,7 @@ from masthead.demo.newsroom import (
 )
 from masthead.demo.plan import SIZES
 from masthead.demo.planner import plan_newsroom
+from masthead.demo.users import DemoLogin, ensure_newsroom_users
 from masthead.serving import invalidation
 
 ADMIN_LOGIN = (
@@ -71,7 +72,7 @@ class Command(BaseCommand):
                         f"The demo newsroom ({BRAND}) already exists; nothing changed. "
                         "Use --reset to delete and rebuild it."
                     )
-                    self.stdout.write(ADMIN_LOGIN)
+                    self._print_logins(ensure_newsroom_users())
                     return
                 try:
                     remove_demo()
@@ -82,6 +83,7 @@ class Command(BaseCommand):
                     ) from error
             summary = build_newsroom(plan)
             admin_created = ensure_admin()
+            logins = ensure_newsroom_users()
             invalidation.emit(invalidation.everything())
         rebuild_indexes()
         self.stdout.write(
@@ -95,11 +97,20 @@ class Command(BaseCommand):
             f"{summary.programmes} programmes, {summary.images} pictures\n"
             f"  {summary.interviews} interviews, {summary.analyses} analyses, "
             f"{summary.columns} opinion columns, {summary.news_items} news items, "
-            f"{summary.top_stories} top stories"
+            f"{summary.top_stories} top stories\n"
+            f"  {summary.corrections} corrected articles, {summary.plan_items} plan items "
+            "in this week's calendar"
         )
         if admin_created:
             self.stdout.write(f"  Created the superuser “{ADMIN_USERNAME}”.")
+        self._print_logins(logins)
+
+    def _print_logins(self, logins: list[DemoLogin]) -> None:
+        """The administrator's login and one for each newsroom role."""
         self.stdout.write(ADMIN_LOGIN)
+        for login in logins:
+            password = login.password or "(changed since the demo made it)"
+            self.stdout.write(f"  {login.role}: user: {login.username}  password: {password}")
 
 
 def _aware_datetime(value: str) -> dt.datetime:

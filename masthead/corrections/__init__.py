@@ -1,0 +1,1 @@
+"""The public corrections page and its feed."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CorrectionsConfig(AppConfig):
+    name = "masthead.corrections"
+    label = "corrections"
+    verbose_name = "Corrections"
