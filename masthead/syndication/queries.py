@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from masthead.caching import keys
 from masthead.editions.current import CurrentEdition
-from masthead.policies.trust import POLICY_PATHS, policy_paths, trust_policy_paths, with_policies
+from masthead.policies.trust import SECTION_POLICIES, policy_paths, trust_policy_paths
 
 from . import structured_data
 from .channels import picture_of
@@ -59,9 +59,8 @@ def article_structured_data(
     """The article's NewsArticle and breadcrumbs (one query: its section with the trust
     policies; and its lead rendition when Wagtail's rendition cache has not kept it)."""
     base = base_url(request)
-    parent = Page.objects.filter(path=article.path[: -Page.steplen])
-    row = with_policies(parent, edition.site_id).values_list("title", "url_path", *POLICY_PATHS)
-    section_title, section_url_path, *policies = row.first() or ("", "")
+    rows = SECTION_POLICIES.fetch(path=article.path[: -Page.steplen], site_id=edition.site_id)
+    section_title, section_url_path, *policies = rows[0] if rows else ("", "")
     found = publisher(request, edition, policy_paths(edition, policies))
     keys.declare(keys.edition(edition.site_id))
     article_data = structured_data.news_article(
