@@ -6,6 +6,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .site_settings import EditionSettingPermissionPolicy
+
 TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones())
 
 
@@ -15,6 +17,10 @@ class Edition(BaseSiteSetting):
 
     The edition's language is the locale of the site's home page.
     """
+
+    @classmethod
+    def get_permission_policy(cls) -> EditionSettingPermissionPolicy:
+        return EditionSettingPermissionPolicy(cls)
 
     brand = models.CharField(
         max_length=80,

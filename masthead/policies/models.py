@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from masthead.editions.site_settings import EditionSettingPermissionPolicy
 from masthead.editions.visibility import RoutedPage
 
 from .queries import policy_page_context
@@ -79,6 +80,10 @@ def _policy(label: str) -> models.ForeignKey:
 class TrustPolicies(BaseSiteSetting):
     """Which policy page answers each Trust Project indicator on this edition. An indicator left
     empty, or whose page is not live, is left out of the structured data."""
+
+    @classmethod
+    def get_permission_policy(cls) -> EditionSettingPermissionPolicy:
+        return EditionSettingPermissionPolicy(cls)
 
     publishing_principles = _policy("Publishing principles")
     corrections_policy = _policy("Corrections policy")
