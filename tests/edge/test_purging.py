@@ -4,16 +4,12 @@ sent by the task worker after the commit, and retried, with a growing delay, unt
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
-import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
-from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
@@ -24,6 +20,7 @@ from masthead.edge.backends import KeyPurgingBackend, PurgeError
 from masthead.edge.purging import purge_keys, purge_later, retry_delay
 from masthead.serving.invalidation import keys_changed
 from tests.conftest import NOW
+from tests.worker import run_worker
 
 RECORDING = f"{__name__}.RecordingEdge"
 KEYS = ["article-12", "latest-news-1", "section-3-listing"]
@@ -72,32 +69,6 @@ def queued() -> list[DBTaskResult]:
 
 def waiting() -> list[DBTaskResult]:
     return [task for task in queued() if task.status == "READY"]
-
-
-def run_worker() -> None:
-    """``manage.py db_worker --backend edge --batch``: every ready task, then exit. Its
-    connection recycling is held off (it would end the test's transaction on PostgreSQL) and the
-    signal handlers and log levels it sets are put back."""
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
-    levels = [logger.level for logger in loggers]
-    try:
-        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-            call_command(
-                "db_worker",
-                "--backend",
-                "edge",
-                "--batch",
-                "--no-startup-delay",
-                verbosity=0,
-                stdout=io.StringIO(),
-                stderr=io.StringIO(),
-            )
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 class Rollback(Exception):
