@@ -8,7 +8,7 @@ PORT ?= 8000
 DEMO_SEED ?= 1
 export DJANGO_SETTINGS_MODULE ?= masthead.settings.dev
 
-.PHONY: install demo serve test test-postgres lint format check bench bench-edge lock serve-production clean
+.PHONY: install demo serve test test-postgres lint format check bench bench-edge bench-search lock serve-production clean
 
 install: $(STAMP)
 
@@ -60,6 +60,11 @@ bench: install
 ## docs/performance.md
 bench-edge: install
 	$(BIN)/python bench/edge.py
+
+## bench-search: reader search over 100,000 generated articles on PostgreSQL, through gunicorn,
+## beside the article page (see docs/performance.md, "Search")
+bench-search: install
+	$(BIN)/python bench/search.py
 
 ## serve-production: gunicorn, the task worker and Varnish on loopback against PostgreSQL and
 ## Redis, with production settings; readers reach it through Varnish at http://$(HOST):$(PORT)

@@ -8,6 +8,7 @@ from masthead.breaking import views as breaking_views
 from masthead.feed import views as feed_views
 from masthead.people import views as people_views
 from masthead.programmes import views as programmes_views
+from masthead.search import views as search_views
 from masthead.serving import views as serving_views
 from masthead.tags import views as tags_views
 
@@ -26,6 +27,8 @@ urlpatterns = [
     path("programmes/", programmes_views.programmes, name="programmes"),
     path("programmes/<str:slug>/", programmes_views.programme, name="programme"),
     path("tags/<str:slug>/", tags_views.tag, name="tag"),
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve, name="masthead_serve"),
     path("", include(wagtail_urls)),
 ]

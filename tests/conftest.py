@@ -19,6 +19,7 @@ from masthead.people.models import Person
 from masthead.programmes.models import Programme, ProgrammeHost
 from masthead.sections.models import SectionPage
 from tests.no_printing import pytest_runtest_makereport  # noqa: F401 (a pytest hook)
+from tests.worker import run_worker
 
 NOW = dt.datetime(2024, 9, 20, 15, 0, tzinfo=dt.UTC)  # 18:00 in Kyiv
 
@@ -145,6 +146,8 @@ def built_newsroom(django_db_setup, django_db_blocker) -> Iterator[Newsroom]:
     with django_db_blocker.unblock(), transaction.atomic():
         with time_machine.travel(NOW, tick=False):
             built = Newsroom()
+            # The tasks its publishing queued (search documents) done, as a worker would.
+            run_worker()
         yield built
         transaction.set_rollback(True)
 

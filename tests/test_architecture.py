@@ -67,6 +67,8 @@ ORDER: tuple[Part, ...] = (
     Part("syndication", PAGES, ("masthead.syndication",)),
     Part("corrections", PAGES, ("masthead.corrections",)),
     Part("serving", PAGES, ("masthead.serving",)),
+    # Reader search: its documents follow the keys the invalidation map emits.
+    Part("search", PAGES, ("masthead.search",)),
     # The newsroom's side: publishing on time, roles and review, and the desk's dashboard.
     Part("scheduling", PAGES, ("masthead.scheduling",)),
     Part("newsroom", PAGES, ("masthead.newsroom",)),

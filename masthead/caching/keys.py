@@ -117,6 +117,12 @@ def corrections(site_id: object) -> str:
     return f"corrections-{site_id}"
 
 
+def search(site_id: object) -> str:
+    """The edition's search results and its autocomplete: stale once the search index of its
+    articles changes (``masthead/search/tasks.py``)."""
+    return f"search-{site_id}"
+
+
 def release_key() -> str:
     """Every response carries the release that rendered it, so a deploy can purge the last."""
     return f"release-{release()}"

@@ -8,8 +8,8 @@ the two in one transaction.
 
 What a generated item has: a page under its section in Wagtail's tree (path, depth, url_path,
 a unique slug, live, published), an ``ArticlePage`` row of kind news, and for some a lead, a
-short body, tags and an author. What it lacks, like an imported archive: revisions, entries in
-the search index and in the reference index.
+short body, tags and an author. What it lacks, like an imported archive: revisions, search documents
+(``manage.py rebuild_search`` writes them) and entries in the reference index.
 """
 
 from __future__ import annotations

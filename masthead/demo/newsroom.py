@@ -30,6 +30,7 @@ from masthead.people.models import Person
 from masthead.planning.models import PlanItem
 from masthead.policies.models import PolicyPage, TrustPolicies
 from masthead.programmes.models import Programme, ProgrammeHost
+from masthead.search import documents as search_documents
 from masthead.sections.models import SectionPage
 
 from .content.headlines import NEWS_TEMPLATES
@@ -288,7 +289,8 @@ def index_updates_deferred() -> Iterator[None]:
 
 def rebuild_indexes() -> None:
     """Rebuild the search index and the reference index in one pass each, as bakerydemo's
-    loader does."""
+    loader does; reader search's documents first, so the index takes them in the same pass."""
+    search_documents.rebuild()
     call_command("update_index", verbosity=0)
     call_command("rebuild_references_index", verbosity=0)
 

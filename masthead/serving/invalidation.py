@@ -27,6 +27,9 @@ The rules, in short (each handler below says why):
   with its publishing).
 - A breaking-news flag raised, edited, cleared or deleted, or its article published,
   unpublished, moved or deleted while flagged: the edition's banner.
+
+Reader search follows the article keys emitted here (``keys_changed``): its worker rewrites the
+articles' search documents, then emits the edition's ``search-<site>`` (``masthead/search/``).
 """
 
 from __future__ import annotations
@@ -68,7 +71,8 @@ from masthead.sections.models import SectionPage
 
 logger = logging.getLogger(__name__)
 
-# Sent with every set of keys emitted (``keys=frozenset``): the tests' window on the map.
+# Sent with every set of keys emitted (``keys=frozenset``): the tests' window on the map, and
+# what keeps reader search's index in step (masthead/search/receivers.py).
 keys_changed = Signal()
 # True while a bulk writer has the map suspended (see ``suspended``).
 _suspended: ContextVar[bool] = ContextVar("invalidation_suspended", default=False)

@@ -2,7 +2,7 @@
 from environment variables, read through ``env`` in the settings modules and nowhere else."""
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "masthead.syndication",
     "masthead.corrections",
     "masthead.serving",
+    "masthead.search",
     "masthead.scheduling",
     "masthead.newsroom",
     "masthead.dashboard",
@@ -309,7 +310,40 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Masthead"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+def search_backends(url: str) -> dict:
+    """Wagtail's search backends (the admin's and reader search's, ``masthead/search/``): the
+    database's own full text by default (SQLite FTS5, PostgreSQL with the ``simple``
+    configuration: Masthead adds stems itself, the same way on both, see
+    ``masthead/search/text.py``), or OpenSearch at ``MASTHEAD_SEARCH_URL`` for large archives
+    (``opensearch://host:9200/``, ``opensearchs://`` for TLS; see docs/search.md)."""
+    if not url:
+        return {
+            "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+        }
+    parts = urlsplit(url)
+    if parts.scheme not in ("opensearch", "opensearchs"):
+        raise ImproperlyConfigured(
+            f"MASTHEAD_SEARCH_URL must be empty (the database) or opensearch[s]://…, not {url!r}"
+        )
+    scheme = "https" if parts.scheme == "opensearchs" else "http"
+    return {
+        "default": {
+            "BACKEND": "modelsearch.backends.opensearch2",
+            "URLS": [urlunsplit((scheme, parts.netloc, parts.path or "/", "", ""))],
+            # Index names: masthead_reader_search_searchdocument, masthead_wagtailcore_page …
+            "INDEX_PREFIX": env.str("MASTHEAD_SEARCH_INDEX", default="masthead") + "_",
+            "TIMEOUT": 5,
+            "ATOMIC_REBUILD": True,
+            "AUTO_UPDATE": True,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(env.str("MASTHEAD_SEARCH_URL", default=""))
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

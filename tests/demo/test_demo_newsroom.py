@@ -316,13 +316,17 @@ def reader_pages(client) -> dict[str, str]:
         "programmes": "/programmes/",
         "policy page": path(PolicyPage.objects.get(slug="ethics")),
         "corrections": "/corrections/",
+        "search": f"/search/?q={person.name.split()[-1]}",
+        "search, filtered by date": "/search/?q=energy&sort=newest&since=2024-01-01",
+        "search suggestions": "/search/suggest/?q=ole",
     }
 
 
 # Queries per page over the whole demo newsroom: with nothing cached (every fragment built for
 # this request) and with shared values cached. The ceiling is 8 for every page. Built
 # afresh, the front page and articles read the trust policies for their structured data (an
-# article with its section, in the same query).
+# article with its section, in the same query). Search is the search and a page of its
+# documents; its directory of people and tags is shared however the fragment cache is set.
 QUERY_BUDGETS = {
     "front page": (6, 1),
     "section": (3, 2),
@@ -339,6 +343,9 @@ QUERY_BUDGETS = {
     "programmes": (2, 1),
     "policy page": (2, 1),
     "corrections": (3, 1),
+    "search": (4, 2),
+    "search, filtered by date": (4, 2),
+    "search suggestions": (0, 0),
 }
 
 

@@ -192,7 +192,7 @@ def test_a_go_live_now_or_past_publishes_at_once_and_enqueues_nothing(
     article.save_revision().publish()
     article.refresh_from_db()
     assert article.live
-    assert not DBTaskResult.objects.exists()
+    assert not DBTaskResult.objects.filter(queue_name="scheduling").exists()
 
 
 def test_an_approval_in_review_of_a_scheduled_article_goes_live_on_time(

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         "and --until on the same database give the same items; a second run adds more after "
         "them. Needs a site with sections: run `manage.py demo_newsroom --seed 1` first. "
         "Generated items have no revision history, like an imported archive, and are left out "
-        "of the search and reference indexes (`manage.py update_index` and "
+        "of reader search and the reference index (`manage.py rebuild_search` and "
         "`rebuild_references_index` add them)."
     )
 
