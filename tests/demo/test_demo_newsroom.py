@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.test import override_settings
 from taggit.models import Tag
@@ -349,6 +349,13 @@ QUERY_BUDGETS = {
 }
 
 
+def planning(name: str) -> int:
+    """On PostgreSQL a search plans its statements for the words searched: one statement in a
+    savepoint of its own (``masthead.search.queries._planned_for_these_words``)."""
+    searches = name.startswith("search") and name != "search suggestions"
+    return 3 if searches and connection.vendor == "postgresql" else 0
+
+
 @pytest.mark.parametrize("cached", [False, True], ids=["nothing cached", "shared values cached"])
 def test_every_reader_page_keeps_its_query_budget(
     demo, db, client, cached, django_assert_num_queries
@@ -358,7 +365,7 @@ def test_every_reader_page_keeps_its_query_budget(
     with override_settings(MASTHEAD_FRAGMENT_CACHE=cached):
         for name, url in pages.items():
             client.get(url)  # the editions snapshot (and, cached, the shared values) warmed
-            budget = QUERY_BUDGETS[name][cached]
+            budget = QUERY_BUDGETS[name][cached] + planning(name)
             assert budget <= 8
             with django_assert_num_queries(budget):
                 assert client.get(url).status_code == 200, (name, url)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from wagtail.models import Site
 
 from masthead.articles.models import Role
@@ -160,9 +161,11 @@ def test_the_page_declares_the_search_key(client, indexed):
     assert f"search-{site_id}" in response["xkey"].split()
 
 
-def test_a_page_of_results_keeps_its_query_budget(client, indexed, django_assert_max_num_queries):
+def test_a_page_of_results_keeps_its_query_budget(client, indexed, django_assert_num_queries):
     client.get("/search/", {"q": "diplomacy"})  # the directory, built once
-    with django_assert_max_num_queries(3):
+    # The search and the page of its documents; on PostgreSQL also the planner's settings for
+    # these words, in a savepoint (queries._planned_for_these_words).
+    with django_assert_num_queries(2 + (3 if connection.vendor == "postgresql" else 0)):
         client.get("/search/", {"q": "diplomacy", "kind": "news"})
 
 
