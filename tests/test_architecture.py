@@ -57,6 +57,8 @@ ORDER: tuple[Part, ...] = (
     Part("breaking", CONTENT, ("masthead.breaking",)),
     # The editor's form in the admin, over every content model above.
     Part("editing", CONTENT, ("masthead.editing",)),
+    # Claims about the future made in interviews: what marks them and finds them in the text.
+    Part("forecasts", CONTENT, ("masthead.forecasts",)),
     Part("feed", PAGES, ("masthead.feed",)),
     Part("people pages", PAGES, ("masthead.people.views", "masthead.people.queries")),
     Part("programmes pages", PAGES, ("masthead.programmes.views", "masthead.programmes.queries")),
@@ -73,6 +75,8 @@ ORDER: tuple[Part, ...] = (
     Part("scheduling", PAGES, ("masthead.scheduling",)),
     Part("newsroom", PAGES, ("masthead.newsroom",)),
     Part("dashboard", PAGES, ("masthead.dashboard",)),
+    # A broadcast's transcript read into an interview draft, on the desk.
+    Part("transcripts", PAGES, ("masthead.transcripts",)),
     Part("importers", PAGES, ("masthead.importers",)),
     Part("demo", PAGES, ("masthead.demo",)),
     Part(

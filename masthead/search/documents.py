@@ -8,7 +8,7 @@ import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils.html import strip_tags
 from modelsearch.backends import get_search_backends
@@ -180,6 +180,15 @@ def sync(pks: Iterable[int]) -> set[str]:
             touched.add(gone.path)
             gone.delete()  # and removes it from the index
     return touched
+
+
+def analyze() -> None:
+    """After a bulk write, let PostgreSQL's planner see what the index now holds: with stale
+    statistics it guesses how many documents a word matches and picks plans 500 times slower
+    (docs/performance.md, "Search")."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE wagtailsearch_indexentry, reader_search_searchdocument")
 
 
 _STORED = [f.attname for f in SearchDocument._meta.concrete_fields if not f.primary_key]

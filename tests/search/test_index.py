@@ -4,10 +4,12 @@ not see (masthead/search/documents.py, tasks.py, receivers.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from wagtail.models import PageViewRestriction, Site
 from wagtail.search.models import IndexEntry
 
@@ -157,3 +159,14 @@ def test_published_at_orders_newest_first(client, indexed):
     later = add_article(indexed.news, "Number news late", NOW + dt.timedelta(minutes=5))
     run_worker()
     assert found(client, "number", sort="newest")[0] == later.url
+
+
+def test_rebuild_search_writes_every_document_and_purges_the_search_pages(indexed):
+    SearchDocument.objects.all().delete()
+    out = io.StringIO()
+    with recording() as emitted:
+        call_command("rebuild_search", stdout=out)
+    assert out.getvalue().startswith("Wrote 13 search documents in ")
+    assert SearchDocument.objects.count() == 13
+    site_id = Site.objects.get(is_default_site=True).pk
+    assert f"search-{site_id}" in emitted

@@ -13,6 +13,9 @@ DROP = "DROP INDEX IF EXISTS reader_search_entry_title_body"
 def create(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(CREATE)
+        # The planner knows nothing of an expression until it is analysed: until then it
+        # guesses 500 matches for any word and walks the documents by date (200 ms, not 0.3).
+        schema_editor.execute("ANALYZE wagtailsearch_indexentry")
 
 
 def drop(apps, schema_editor) -> None:

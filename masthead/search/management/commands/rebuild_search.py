@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         started = time.perf_counter()
         count = documents.rebuild()
+        documents.analyze()
         emit({keys.search(edition.site_id) for edition in all_editions()})
         self.stdout.write(
             f"Wrote {count} search documents in {time.perf_counter() - started:.1f} s."
