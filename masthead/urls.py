@@ -6,6 +6,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.breaking import views as breaking_views
 from masthead.feed import views as feed_views
+from masthead.forecasts import exports as forecast_exports
+from masthead.forecasts import views as forecast_views
 from masthead.people import views as people_views
 from masthead.programmes import views as programmes_views
 from masthead.search import views as search_views
@@ -27,6 +29,12 @@ urlpatterns = [
     path("programmes/", programmes_views.programmes, name="programmes"),
     path("programmes/<str:slug>/", programmes_views.programme, name="programme"),
     path("tags/<str:slug>/", tags_views.tag, name="tag"),
+    path("forecasts/", forecast_views.index, name="forecasts"),
+    path("forecasts/feed/", forecast_views.ForecastsFeed(), name="forecasts_feed"),
+    path("forecasts/<uuid:uid>/", forecast_views.forecast, name="forecast"),
+    path("forecasts/data.json", forecast_exports.forecasts_json, name="forecasts_json"),
+    path("forecasts/data.csv", forecast_exports.forecasts_csv, name="forecasts_csv"),
+    path("forecasts/resolutions.csv", forecast_exports.resolutions_csv, name="resolutions_csv"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     re_path(r"^((?:[\w\-]+/)*)$", serving_views.serve, name="masthead_serve"),

@@ -68,6 +68,12 @@ ORDER: tuple[Part, ...] = (
     # Feeds, sitemaps and structured data: every page family's content, for machines.
     Part("syndication", PAGES, ("masthead.syndication",)),
     Part("corrections", PAGES, ("masthead.corrections",)),
+    # The forecasts' open data for readers and researchers.
+    Part(
+        "forecasts pages",
+        PAGES,
+        ("masthead.forecasts.exports", "masthead.forecasts.queries", "masthead.forecasts.views"),
+    ),
     Part("serving", PAGES, ("masthead.serving",)),
     # Reader search: its documents follow the keys the invalidation map emits.
     Part("search", PAGES, ("masthead.search",)),

@@ -50,6 +50,12 @@ class PullQuoteBlock(blocks.StructBlock):
     person = PersonChooserBlock(
         required=False, help_text="Who said it. Left empty, the article's first guest."
     )
+    # Set on the quotes a transcript import proposes (masthead/transcripts/drafting.py).
+    proposed = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        help_text="Proposed from a transcript: readers do not see it until this is unticked.",
+    )
 
     class Meta:
         icon = "openquote"

@@ -1,5 +1,8 @@
 """Articles: news items, interviews, opinion columns and analyses, and who appears in them."""
 
+import functools
+import operator
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -23,7 +26,7 @@ from masthead.editions.visibility import RoutedPage
 from .appearances import Appearance, Role
 from .blocks import ArticleBodyBlock
 from .corrections import Correction
-from .queries import article_html
+from .queries import MARKING_MODELS, article_html
 
 # Appearance, Role and Correction live in their own modules; they are re-exported here, where the
 # rest of the project (and Django's model registry) looks for an article's models.
@@ -163,11 +166,19 @@ class ArticlePage(RoutedPage, Page):
     def route_annotations() -> dict[str, models.Expression]:
         # Most articles have no corrections: knowing it from the routing query spares the
         # article's render a query (masthead/articles/queries.py).
-        return {
+        found: dict[str, models.Expression] = {
             "has_corrections": models.Exists(
                 Correction.objects.filter(article_id=models.OuterRef("pk"))
             )
         }
+        # Likewise whether another app marks its text (forecasts; see queries.TEXT_MARKS).
+        marked = [
+            models.Exists(model.objects.filter(article_id=models.OuterRef("pk")))
+            for model in MARKING_MODELS
+        ]
+        if marked:
+            found["has_marks"] = functools.reduce(operator.or_, marked)
+        return found
 
     @property
     def headline(self) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from markupsafe import Markup, escape
 from taggit.models import Tag
 
 from masthead.caching import keys
@@ -166,6 +167,48 @@ def load_body(article: ArticlePage, people: dict[int, Person]) -> list:
     return blocks
 
 
+@dataclass(frozen=True)
+class TextMark:
+    """Words of one body block that another app marks for readers (a forecast and its status),
+    and the note shown after the block."""
+
+    words: str
+    html: Callable[[Markup], Markup]  # the words, escaped, as marked
+    note: str = ""  # HTML, already escaped
+
+
+# What other apps mark in an article's text, each ``(article) -> {block id: [TextMark]}``;
+# registered at start-up (masthead/forecasts/apps.py), since imports run from them to here.
+# Their models (with an ``article`` key) are in ``MARKING_MODELS``, so the routing query can
+# say whether an article has any marks (``ArticlePage.route_annotations``).
+TEXT_MARKS: list[Callable[[ArticlePage], dict[str, list[TextMark]]]] = []
+MARKING_MODELS: list[type] = []
+
+
+def text_marks(article: ArticlePage) -> dict[str, list[TextMark]]:
+    found: dict[str, list[TextMark]] = {}
+    for marks_of in TEXT_MARKS:
+        for block_id, marks in marks_of(article).items():
+            found.setdefault(block_id, []).extend(marks)
+    return found
+
+
+def mark(html: str, marks: list[TextMark] | None) -> Markup:
+    """A rendered block with each mark's words marked (where they still stand, once each), and
+    the marks' notes after it."""
+    html = Markup(html)
+    if not marks:
+        return html
+    notes = Markup("")
+    for found in marks:
+        for form in (escape(found.words), Markup(found.words.replace("'", "&#39;"))):
+            if form and form in html:
+                html = Markup(html.replace(form, found.html(form), 1))
+                notes += Markup(found.note)
+                break
+    return html + notes
+
+
 def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
     edition: CurrentEdition | None = edition_for_request(request)
     credits = article_credits(article)
@@ -174,6 +217,9 @@ def article_page_context(request: HttpRequest, article: ArticlePage) -> dict:
         "credits": credits,
         "body_blocks": load_body(article, people),
         "tags": TAGS.fetch(article_id=article.pk),
+        # A routed article knows from its routing query whether anything marks it.
+        "marks": text_marks(article) if getattr(article, "has_marks", True) else {},
+        "mark": mark,
     }
     if edition is not None:
         language = edition.language_code

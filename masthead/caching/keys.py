@@ -36,6 +36,7 @@ PROGRAMMES = "programmes"  # the programmes directory
 EDITIONS = "editions"  # the snapshot of every site and its edition settings
 NOT_FOUND = "not-found"  # "no page here", until a page is published at that address
 REDIRECTS = "redirects"  # Wagtail's redirects
+FORECASTS = "forecasts"  # the forecasts index, its feed and the open-data exports
 
 
 def of(kind: str, pk: object) -> str:

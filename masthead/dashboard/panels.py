@@ -11,7 +11,7 @@ queries). Another app adds its own with its own ``construct_homepage_panels`` ho
 
 The orders, so that panels land where a desk reads them: missed go-lives 10, the worker 20,
 scheduled for today 100, awaiting review 110, published in the last 24 hours 120, the newest
-corrections 130; Wagtail's own
+corrections 130, forecasts due for resolution 135; Wagtail's own
 panels are at 210 and after.
 """
 
@@ -128,6 +128,20 @@ class CorrectionsPanel(DashboardPanel):
         return {"corrections": queries.newest_corrections()}
 
 
+class DueForecastsPanel(DashboardPanel):
+    name = "newsroom-forecasts-due"
+    heading = "Forecasts due for resolution"
+    order = 135
+    template_name = "dashboard/panels/forecasts_due.html"
+
+    def context(self, request: HttpRequest) -> dict[str, Any]:
+        forecasts, count = queries.due_forecasts(request.user)
+        return {"forecasts": forecasts, "count": count}
+
+    def is_shown(self, context: Mapping[str, Any]) -> bool:
+        return bool(context["forecasts"])
+
+
 NEWSROOM_PANELS: tuple[type[DashboardPanel], ...] = (
     MissedPanel,
     WorkerPanel,
@@ -135,4 +149,5 @@ NEWSROOM_PANELS: tuple[type[DashboardPanel], ...] = (
     AwaitingReviewPanel,
     PublishedPanel,
     CorrectionsPanel,
+    DueForecastsPanel,
 )

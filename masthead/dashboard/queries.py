@@ -17,6 +17,7 @@ from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
 from masthead.articles.models import ArticlePage, Correction
 from masthead.editions.current import DEFAULT_TIME_ZONE, edition_for_request
+from masthead.forecasts.reminders import due
 from masthead.scheduling.models import Heartbeat
 from masthead.scheduling.tasks import BACKEND, sweep_interval
 
@@ -285,3 +286,29 @@ def worker_state() -> WorkerState:
         stale=last is None or timezone.now() - last > stale_after,
         stale_after=stale_after,
     )
+
+
+# --- Forecasts due ---------------------------------------------------------------------------
+
+DUE_FORECASTS = 10
+
+
+@dataclass(frozen=True)
+class DueForecast:
+    pk: int
+    person: str
+    words: str
+    due: dt.date
+    marked_by_you: bool
+
+
+def due_forecasts(user, limit: int = DUE_FORECASTS) -> tuple[list[DueForecast], int]:
+    """The forecasts whose horizon has passed, unresolved, the longest overdue first, and how
+    many there are (two queries)."""
+    waiting = due()
+    rows = waiting.values_list("pk", "person__name", "words", "horizon_latest", "marked_by_id")
+    found = [
+        DueForecast(pk, person, words, when, marked_by == user.pk)
+        for pk, person, words, when, marked_by in rows[:limit]
+    ]
+    return found, waiting.count() if len(found) == limit else len(found)

@@ -12,6 +12,7 @@ from masthead.caching import keys
 from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.feed.listing import Listing, Selection, paginate, public_articles_under
+from masthead.forecasts.record import record_of
 from masthead.programmes.models import Programme
 
 from .models import Person
@@ -81,12 +82,14 @@ def all_people() -> list[Person]:
 
 
 def person_page(request: HttpRequest, slug: str) -> dict:
-    """The person page's context (four queries); 404 for a name nobody has."""
+    """The person page's context (five queries); 404 for a name nobody has."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
     keys.declare(*keys.with_listing(keys.person(person.pk)))
+    edition = edition_for_request(request)
     return {
         "person": person,
         "programmes": programmes_hosted_by(person),
-        "credits_by_role": credits_by_role(edition_for_request(request), person),
+        "credits_by_role": credits_by_role(edition, person),
         "listing": person_listing(request, person),
+        "track_record": record_of(edition, person),
     }

@@ -24,6 +24,8 @@ from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from masthead.forecasts.reminders import remind_due
+
 from .models import Heartbeat
 from .publishing import Outcome, publish_due
 
@@ -49,6 +51,7 @@ def sweep() -> dict[str, int]:
     """Enqueue the next sweep, publish and unpublish whatever is due, record the heartbeat."""
     ensure_sweep(after=timezone.now() + sweep_interval())
     outcome = publish_due()
+    remind_due()  # forecasts that fell due, to the editors who marked them
     Heartbeat.objects.update_or_create(
         pk=Heartbeat.ROW,
         defaults={

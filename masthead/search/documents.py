@@ -100,7 +100,7 @@ def passages(article: ArticlePage, related: _Related) -> Iterator[dict]:
             yield {"kind": "text", "text": _plain(value), "who": ""}
         elif kind == "heading" and isinstance(value, str):
             yield {"kind": "text", "text": value, "who": ""}
-        elif kind == "pull_quote" and isinstance(value, dict):
+        elif kind == "pull_quote" and isinstance(value, dict) and not value.get("proposed"):
             who = related.speakers.get(_block_speaker(block) or 0, first_guest)
             yield {"kind": "quote", "text": value.get("quote") or "", "who": who}
         elif kind == "question" and isinstance(value, dict):

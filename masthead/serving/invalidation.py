@@ -27,6 +27,8 @@ The rules, in short (each handler below says why):
   with its publishing).
 - A breaking-news flag raised, edited, cleared or deleted, or its article published,
   unpublished, moved or deleted while flagged: the edition's banner.
+- A forecast marked, changed or removed, or resolved: its article (where it is highlighted), its
+  person (their track record) and the forecasts index, feed and exports.
 
 Reader search follows the article keys emitted here (``keys_changed``): its worker rewrites the
 articles' search documents, then emits the edition's ``search-<site>`` (``masthead/search/``).
@@ -62,6 +64,7 @@ from masthead.edge.purging import purge_later
 from masthead.editions.current import CurrentEdition, all_editions
 from masthead.editions.models import Edition
 from masthead.feed.queries import FEED_SIZE, latest_news
+from masthead.forecasts.models import Forecast, Resolution
 from masthead.frontpage.models import FrontPage, TopStory
 from masthead.frontpage.queries import TOP_STORIES
 from masthead.people.models import Person
@@ -662,3 +665,35 @@ def breaking_article_changed(sender, instance: Page, **kwargs) -> None:
     # deleted article takes its flags with it, whose deletes emit the banner.
     flagged = BreakingNews.objects.active().filter(article__path__startswith=instance.path)
     emit({keys.breaking(site_id) for site_id in flagged.values_list("site_id", flat=True)})
+
+
+# --- Forecasts -----------------------------------------------------------------------------------
+
+
+@receiver(pre_save, sender=Forecast)
+@_unless_suspended
+def forecast_about_to_change(sender, instance: Forecast, **kwargs) -> None:
+    # A forecast moved to another article or person leaves the one it was on.
+    if instance.pk:
+        before = Forecast.objects.filter(pk=instance.pk).values("article_id", "person_id").first()
+        instance._shown_before = before
+
+
+@receiver(post_save, sender=Forecast)
+@receiver(post_delete, sender=Forecast)
+@_unless_suspended
+def forecast_changed(sender, instance: Forecast, **kwargs) -> None:
+    changed = instance.keys()
+    before = instance.__dict__.pop("_shown_before", None)
+    if before:
+        changed |= {keys.article(before["article_id"]), keys.person(before["person_id"])}
+    emit(changed)
+
+
+@receiver(post_save, sender=Resolution)
+@receiver(post_delete, sender=Resolution)
+@_unless_suspended
+def resolution_changed(sender, instance: Resolution, **kwargs) -> None:
+    forecast = Forecast.objects.filter(pk=instance.forecast_id).first()
+    if forecast is not None:
+        emit(forecast.keys())

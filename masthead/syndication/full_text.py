@@ -121,6 +121,8 @@ def _block_html(
         return mark_safe(sources.absolute(sources.paragraphs.get((article_id, index), "")))
     if kind == "heading":
         return format_html("<h2>{}</h2>", value)
+    if kind == "pull_quote" and value.get("proposed"):
+        return ""  # proposed from a transcript, not yet accepted: readers do not see it
     if kind == "pull_quote":
         person = sources.people.get(value.get("person")) or sources.default_speaker.get(
             (article_id, Role.GUEST)

@@ -47,3 +47,22 @@ def page(browser):
 # Browser tests need a transactional database the live server's thread can see, with the data
 # the migrations made (site, front page, locales) restored for each test.
 LIVE_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+# How long a step of a logged-in admin session may take on a loaded machine.
+ADMIN_TIMEOUT_MS = 15_000
+
+
+def logged_in(browser, base_url: str, role):
+    """A new browser page logged in to the admin as the demo's user of ``role``
+    (``masthead.demo.users``: ``ensure_newsroom_users`` must have made them)."""
+    from masthead.demo.users import DEMO_USERS
+
+    (demo,) = [demo for demo in DEMO_USERS if demo.role is role]
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.set_default_timeout(ADMIN_TIMEOUT_MS)
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", demo.username)
+    page.fill("#id_password", demo.password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+    return page

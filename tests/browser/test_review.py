@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from masthead.articles.models import ArticlePage
-from masthead.demo.users import DEMO_USERS, ensure_newsroom_users
+from masthead.demo.users import ensure_newsroom_users
 from masthead.newsroom.roles import NewsroomRole
-from tests.browser.conftest import LIVE_DB
+from tests.browser.conftest import LIVE_DB, logged_in
 from tests.conftest import add_section
 
 pytestmark = [pytest.mark.browser, LIVE_DB]
@@ -19,20 +19,6 @@ HEADLINE = "Night trains return to the western line"
 SLUG = "night-trains-return"
 COMMENT = "Which operator runs them? Name it in the lead."
 LEAD = "The state operator runs three night trains a week from Monday."
-TIMEOUT_MS = 15_000
-
-
-def _logged_in(browser: Browser, base_url: str, role: NewsroomRole) -> Page:
-    """A browser window of its own (its own cookies), logged in as the demo user of ``role``."""
-    (demo,) = [demo for demo in DEMO_USERS if demo.role is role]
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", demo.username)
-    page.fill("#id_password", demo.password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
-    return page
 
 
 def _more_actions(page: Page) -> None:
@@ -64,7 +50,7 @@ def test_a_story_goes_through_review_and_reaches_readers(live_server, browser):
     base = live_server.url
 
     # The reporter files the story and submits it.
-    reporter = _logged_in(browser, base, NewsroomRole.REPORTER)
+    reporter = logged_in(browser, base, NewsroomRole.REPORTER)
     reporter.goto(f"{base}/admin/pages/add/articles/articlepage/{section.pk}/")
     reporter.fill("#id_title", HEADLINE)
     # The slug is made from the headline as it is typed, or else set here (it is on a tab).
@@ -79,7 +65,7 @@ def test_a_story_goes_through_review_and_reaches_readers(live_server, browser):
     edit_url = f"{base}/admin/pages/{article.pk}/edit/"
 
     # The editor sends it back with a comment.
-    editor = _logged_in(browser, base, NewsroomRole.EDITOR)
+    editor = logged_in(browser, base, NewsroomRole.EDITOR)
     editor.goto(edit_url)
     _workflow_action(editor, "Request changes", comment=COMMENT)
     article.refresh_from_db()

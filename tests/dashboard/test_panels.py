@@ -16,11 +16,13 @@ from masthead.dashboard.panels import (
     AwaitingReviewPanel,
     CorrectionsPanel,
     DashboardPanel,
+    DueForecastsPanel,
     MissedPanel,
     PublishedPanel,
     ScheduledTodayPanel,
     WorkerPanel,
 )
+from masthead.forecasts.models import Forecast
 from masthead.scheduling.models import Heartbeat
 from masthead.scheduling.publishing import publish_due
 from tests.conftest import NOW, add_article
@@ -66,7 +68,9 @@ def render(panel_class: type[DashboardPanel], user) -> lxml.html.HtmlElement | N
 def test_the_editor_sees_the_newsroom_panels_in_the_desks_order(newsroom, client, editor):
     page = dashboard(client, editor)
     ids = [s.get("id") for s in page.xpath("//section[@data-panel]")]
-    ours = [f"{p.name}-section" for p in NEWSROOM_PANELS if p is not MissedPanel]
+    # The missed go-lives and the forecasts due show only when there are some.
+    quiet = (MissedPanel, DueForecastsPanel)
+    ours = [f"{p.name}-section" for p in NEWSROOM_PANELS if p not in quiet]
     assert [i for i in ids if i in ours] == ours
     assert heading(panel(page, "newsroom-today")) == "Scheduled for today"
     # nothing missed: no loud panel at all
@@ -177,6 +181,7 @@ BUDGETS = [
     (AwaitingReviewPanel, 2),
     (PublishedPanel, 2),
     (CorrectionsPanel, 1),
+    (DueForecastsPanel, 2),  # the list, and the count when there are more than it shows
 ]
 
 
@@ -202,6 +207,11 @@ def busy_newsroom(newsroom, editor, review_workflow, time_machine) -> None:
     for number in range(4):
         overdue(newsroom.news, f"Missed again {number}", NOW - dt.timedelta(minutes=number + 1))
     Heartbeat.objects.update_or_create(pk=Heartbeat.ROW, defaults={"last_run_at": NOW})
+    for number in range(12):  # more forecasts due than the panel lists
+        Forecast.objects.create(
+            article=newsroom.interview, person=newsroom.guest, words=f"Claim {number}",
+            horizon_latest=(NOW - dt.timedelta(days=number + 1)).date(), marked_by=editor,
+        )  # fmt: skip
 
 
 @pytest.mark.parametrize(("panel_class", "budget"), BUDGETS, ids=lambda v: getattr(v, "name", v))

@@ -155,8 +155,9 @@ def test_directory_lists_everyone_by_name_with_their_line(client, newsroom):
 @pytest.mark.parametrize(
     ("url", "uncached", "cached"),
     [
-        # person, their programmes, their credits by role, the listing (+ the menu)
-        ("/people/maria-writer/", 5, 4),
+        # person, their programmes, their credits by role, the listing, their forecasts' track
+        # record (+ the menu)
+        ("/people/maria-writer/", 6, 5),
         ("/people/", 2, 1),  # everyone (+ the menu)
     ],
 )

@@ -10,6 +10,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from masthead.demo.content.outlet import BRAND
+from masthead.demo.forecasts import add_forecasts, add_transcribed_broadcast
 from masthead.demo.newsroom import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
@@ -84,6 +85,8 @@ class Command(BaseCommand):
             summary = build_newsroom(plan)
             admin_created = ensure_admin()
             logins = ensure_newsroom_users()
+            forecasts = add_forecasts(plan.now)
+            add_transcribed_broadcast(plan.now)
             invalidation.emit(invalidation.everything())
         rebuild_indexes()
         self.stdout.write(
@@ -99,7 +102,9 @@ class Command(BaseCommand):
             f"{summary.columns} opinion columns, {summary.news_items} news items, "
             f"{summary.top_stories} top stories\n"
             f"  {summary.corrections} corrected articles, {summary.plan_items} plan items "
-            "in this week's calendar"
+            "in this week's calendar\n"
+            f"  {forecasts} forecasts marked in interviews and columns (see /forecasts/), and "
+            "tonight's broadcast transcribed into a draft interview"
         )
         if admin_created:
             self.stdout.write(f"  Created the superuser “{ADMIN_USERNAME}”.")

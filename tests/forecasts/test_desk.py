@@ -1,0 +1,220 @@
+"""Forecasts on the desk: marking, resolving and revising (never silently), the detector's
+candidates accepted or dismissed, reminders, the dashboard, words kept in step with the article,
+and the open data (masthead/forecasts/)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from masthead.forecasts import reminders
+from masthead.forecasts.models import Candidate, CandidateState, Forecast, Resolution, Status
+from tests.conftest import publish
+from tests.emitted import recording
+
+PREDICTION = "The grid will hold through the winter, and by next spring it will be stronger."
+
+
+def member(django_user_model, name: str, group: str):
+    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return member(django_user_model, "desk", "Editors")
+
+
+@pytest.fixture
+def interview(newsroom):
+    article = newsroom.interview
+    article.body = json.dumps(
+        [
+            {"type": "paragraph", "value": f"<p>{PREDICTION} That is my view.</p>", "id": "p1"},
+            {"type": "pull_quote", "value": {"quote": PREDICTION, "person": None}, "id": "q1"},
+        ]
+    )
+    return publish(article)
+
+
+@pytest.fixture
+def forecast(interview, newsroom, editor):
+    return Forecast.objects.create(
+        article=interview,
+        person=newsroom.guest,
+        credentials="Former adviser",
+        words="The grid will hold through the winter, and by next spring it will be stronger.",
+        block_id="p1",
+        horizon_latest=dt.date(2024, 6, 1),
+        horizon_text="by next spring",
+        marked_by=editor,
+    )
+
+
+def resolve(client, forecast, **data):
+    url = reverse("wagtailsnippets_forecasts_forecast:resolve", args=[forecast.pk])
+    return client.post(url, data)
+
+
+def test_resolving_needs_evidence_and_records_who_and_why(client, forecast, editor):
+    client.force_login(editor)
+    refused = resolve(client, forecast, outcome="came_true", resolved_on="2024-06-02",
+                      explanation="It held.", evidence="")  # fmt: skip
+    assert refused.status_code == 200
+    errors = BeautifulSoup(refused.content, "html.parser").select(".error-message")
+    assert "needs at least one link" in errors[0].get_text()
+    bad_link = resolve(client, forecast, outcome="came_true", resolved_on="2024-06-02",
+                       explanation="It held.", evidence="not a link")  # fmt: skip
+    assert "Line 1 is not a link" in bad_link.content.decode()
+    assert not Resolution.objects.exists()
+    evidence = "https://example.org/grid\n/news/x/"
+    with recording() as emitted:
+        done = resolve(client, forecast, outcome="came_true", resolved_on="2024-06-02",
+                       explanation="It held.", evidence=evidence)  # fmt: skip
+    assert done.status_code == 302
+    forecast.refresh_from_db()
+    assert (forecast.status, forecast.resolved_on) == (Status.CAME_TRUE, dt.date(2024, 6, 2))
+    resolution = forecast.current_resolution
+    assert resolution.editor == editor
+    assert resolution.evidence_links == ["https://example.org/grid", "/news/x/"]
+    assert {f"article-{forecast.article_id}", f"person-{forecast.person_id}", "forecasts"} <= (
+        emitted
+    )
+
+
+def test_a_revision_keeps_the_earlier_resolution(client, forecast, editor):
+    client.force_login(editor)
+    resolve(client, forecast, outcome="came_true", resolved_on="2024-06-02",
+            explanation="It held.", evidence="https://example.org/a")  # fmt: skip
+    why = "Revised: two regions lost power."
+    resolve(client, forecast, outcome="partly", resolved_on="2024-06-20",
+            explanation=why, evidence="https://example.org/b")  # fmt: skip
+    forecast.refresh_from_db()
+    assert forecast.status == Status.PARTLY
+    history = [r.outcome for r in forecast.resolutions.order_by("recorded_at", "pk")]
+    assert history == ["came_true", "partly"]
+    page = client.get(reverse("wagtailsnippets_forecasts_forecast:resolve", args=[forecast.pk]))
+    shown = BeautifulSoup(page.content, "html.parser").select(".forecast-history > li")
+    assert [li.strong.get_text() for li in shown] == ["Partly came true", "Came true"]
+
+
+def test_a_resolution_is_never_changed_in_place(forecast, editor):
+    resolution = Resolution.objects.create(
+        forecast=forecast, outcome="did_not", explanation="No.", editor=editor
+    )
+    resolution.explanation = "Quietly changed."
+    with pytest.raises(ValidationError):
+        resolution.save()
+
+
+def test_a_reporter_cannot_resolve(client, forecast, django_user_model):
+    client.force_login(member(django_user_model, "cub", "Reporters"))
+    url = reverse("wagtailsnippets_forecasts_forecast:resolve", args=[forecast.pk])
+    assert client.get(url).status_code in (302, 403)
+    assert resolve(client, forecast, outcome="did_not", explanation="x").status_code in (302, 403)
+    assert not Resolution.objects.exists()
+
+
+def test_the_detector_proposes_once_and_a_dismissed_sentence_never_again(client, interview, editor):
+    out = io.StringIO()
+    call_command("suggest_forecasts", "--json", stdout=out)
+    found = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert found and {item["article"] for item in found} == {interview.pk}
+    assert {"sentence", "trigger", "horizon", "person"} <= found[0].keys()
+    candidate = Candidate.objects.filter(state=CandidateState.PROPOSED).first()
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_forecasts_candidate:decide", args=[candidate.pk, "dismiss"])
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.state == CandidateState.DISMISSED and candidate.decided_by == editor
+    again = io.StringIO()
+    call_command("suggest_forecasts", "--json", stdout=again)
+    assert again.getvalue() == ""
+
+
+def test_accepting_a_candidate_marks_the_forecast_with_the_guests_credentials(
+    client, interview, editor, newsroom
+):
+    call_command("suggest_forecasts", stdout=io.StringIO())
+    candidate = Candidate.objects.get(sentence=PREDICTION)  # in the paragraph and the quote
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_forecasts_candidate:decide", args=[candidate.pk, "accept"])
+    response = client.post(url)
+    forecast = Forecast.objects.get()
+    assert response.url == reverse("wagtailsnippets_forecasts_forecast:edit", args=[forecast.pk])
+    assert (forecast.person, forecast.credentials) == (newsroom.guest, "Former adviser")
+    assert (forecast.marked_by, forecast.words) == (editor, candidate.sentence)
+
+
+def test_an_edited_sentence_is_followed(forecast, interview):
+    interview.body = json.dumps(
+        [
+            {
+                "type": "paragraph",
+                "value": "<p>The grid will hold through this winter, and by next spring it "
+                "will be stronger still. That is my view.</p>",
+                "id": "p1",
+            }
+        ]
+    )
+    publish(interview)
+    forecast.refresh_from_db()
+    assert forecast.words == (
+        "The grid will hold through this winter, and by next spring it will be stronger still."
+    )
+
+
+def test_the_marking_editor_is_reminded_once_when_it_falls_due(forecast, time_machine):
+    time_machine.move_to(dt.datetime(2024, 5, 1, tzinfo=dt.UTC), tick=False)
+    assert reminders.remind_due() == 0  # not due yet
+    time_machine.move_to(dt.datetime(2024, 6, 2, 9, tzinfo=dt.UTC), tick=False)
+    assert reminders.remind_due() == 1
+    assert reminders.remind_due() == 0
+    (message,) = mail.outbox
+    assert message.to == ["desk@example.org"]
+    assert forecast.words in message.body
+
+
+def test_the_dashboard_lists_what_is_due_and_who_marked_it(client, forecast, editor):
+    client.force_login(editor)
+    soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = soup.select_one("#newsroom-forecasts-due-section")
+    assert panel is not None
+    item = panel.select_one("ul.newsroom-forecasts-due li")
+    assert "marked by you" in item.get_text()
+
+
+def test_the_open_data_holds_public_forecasts_with_stable_ids(client, forecast, editor, newsroom):
+    Resolution.objects.create(
+        forecast=forecast, outcome="came_true", explanation="Held.", editor=editor,
+        evidence="https://example.org/a", resolved_on=dt.date(2024, 6, 2),
+    )  # fmt: skip
+    data = json.loads(client.get("/forecasts/data.json").content)
+    (row,) = data["forecasts"]
+    assert row["id"] == str(forecast.uid)
+    assert (row["person"], row["status"], row["horizon_latest"]) == (
+        "Taras Guest",
+        "came_true",
+        "2024-06-01",
+    )
+    assert row["resolutions"][0]["evidence"] == ["https://example.org/a"]
+    table = list(csv.DictReader(io.StringIO(client.get("/forecasts/data.csv").content.decode())))
+    assert [r["id"] for r in table] == [str(forecast.uid)]
+    resolutions = list(
+        csv.DictReader(io.StringIO(client.get("/forecasts/resolutions.csv").content.decode()))
+    )
+    assert resolutions[0]["forecast_id"] == str(forecast.uid)
+    forecast.article.unpublish()
+    assert json.loads(client.get("/forecasts/data.json").content)["forecasts"] == []

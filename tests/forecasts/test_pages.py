@@ -1,0 +1,152 @@
+"""What readers see of forecasts: marked in the article with their status, a page each with
+ClaimReview once resolved, the index with its filters and feed, and a person's track record
+(masthead/forecasts/marks.py, queries.py, views.py, record.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import extruct
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from taggit.models import Tag
+
+from masthead.forecasts.models import Forecast, Resolution
+from tests.conftest import publish
+
+SAID = "Prices will fall by the end of next year."
+
+
+@pytest.fixture
+def interview(newsroom):
+    article = newsroom.interview
+    article.body = json.dumps(
+        [{"type": "paragraph", "value": f"<p>It is hard now. {SAID} Then we rebuild.</p>",
+          "id": "p1"}]
+    )  # fmt: skip
+    return publish(article)
+
+
+def make(interview, person, words=SAID, **fields) -> Forecast:
+    fields.setdefault("horizon_latest", dt.date(2025, 12, 31))
+    forecast = Forecast.objects.create(
+        article=interview, person=person, words=words, block_id="p1", **fields
+    )
+    return forecast
+
+
+def resolve(forecast, outcome, **fields) -> Resolution:
+    fields.setdefault("explanation", "Checked against the statistics office.")
+    fields.setdefault("evidence", "https://example.org/prices")
+    return Resolution.objects.create(forecast=forecast, outcome=outcome, **fields)
+
+
+def soup(client, url) -> BeautifulSoup:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_the_article_marks_a_pending_forecast_and_links_its_page(client, interview, newsroom):
+    forecast = make(interview, newsroom.guest)
+    page = soup(client, interview.url)
+    (marked,) = page.select(".article-body mark.forecast")
+    assert marked.a.get_text() == SAID
+    assert marked.a["href"] == f"/forecasts/{forecast.uid}/"
+    assert "forecast-pending" in marked["class"]
+    note = page.select_one(".article-body .forecast-note").get_text(" ", strip=True)
+    assert note.startswith("This forecast by Taras Guest is pending")
+
+
+def test_once_resolved_the_article_shows_the_outcome_and_evidence(client, interview, newsroom):
+    forecast = make(interview, newsroom.guest)
+    soup(client, interview.url)  # rendered and kept, then the resolution makes it stale
+    resolve(forecast, "did_not")
+    page = soup(client, interview.url)
+    assert "forecast-did_not" in page.select_one("mark.forecast")["class"]
+    note = page.select_one(".forecast-note")
+    assert note.strong.get_text() == "Did not come true"
+    assert note.select("a")[0]["href"] == "https://example.org/prices"
+
+
+def test_the_forecast_page_carries_claimreview_only_once_resolved(client, interview, newsroom):
+    forecast = make(interview, newsroom.guest, credentials="Former adviser")
+    url = f"/forecasts/{forecast.uid}/"
+    pending = client.get(url).content.decode()
+    assert not [d for d in extruct.extract(pending, syntaxes=["json-ld"])["json-ld"]
+                if d.get("@type") == "ClaimReview"]  # fmt: skip
+    assert BeautifulSoup(pending, "html.parser").select_one(".forecast-pending")
+    resolve(forecast, "came_true")
+    html = client.get(url).content.decode()
+    (review,) = [
+        d for d in extruct.extract(html, syntaxes=["json-ld"])["json-ld"]
+        if d.get("@type") == "ClaimReview"
+    ]  # fmt: skip
+    assert review["claimReviewed"] == SAID
+    assert review["itemReviewed"]["author"]["name"] == "Taras Guest"
+    assert review["itemReviewed"]["author"]["jobTitle"] == "Former adviser"
+    assert review["itemReviewed"]["appearance"]["headline"] == interview.title
+    assert review["reviewRating"] == {
+        "@type": "Rating", "alternateName": "Came true",
+        "ratingValue": 3, "worstRating": 1, "bestRating": 3,
+    }  # fmt: skip
+
+
+def test_a_revision_shows_the_earlier_resolution(client, interview, newsroom):
+    forecast = make(interview, newsroom.guest)
+    resolve(forecast, "came_true", explanation="First reading.")
+    resolve(forecast, "partly", explanation="Revised after the final figures.")
+    page = soup(client, f"/forecasts/{forecast.uid}/")
+    assert page.select_one(".forecast-outcome h2").get_text() == "Partly came true"
+    earlier = page.select(".forecast-history li")
+    assert len(earlier) == 1 and "First reading." in earlier[0].get_text()
+
+
+def test_a_forecast_in_a_draft_is_not_shown(client, interview, newsroom):
+    forecast = make(interview, newsroom.guest)
+    interview.unpublish()
+    assert client.get(f"/forecasts/{forecast.uid}/").status_code == 404
+    assert json.loads(client.get("/forecasts/data.json").content)["forecasts"] == []
+
+
+def test_the_index_filters_by_subject_and_status_and_has_a_feed(client, interview, newsroom):
+    prices = make(interview, newsroom.guest)
+    prices.subjects.add(Tag.objects.create(name="prices", slug="prices"))
+    prices.save()
+    other = make(interview, newsroom.guest, words="Then we rebuild.")
+    resolve(other, "unresolvable", evidence="")
+
+    def listed(**params):
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        page = soup(client, f"/forecasts/?{query}")
+        return [a["href"] for a in page.select("ol.forecasts a")]
+
+    assert set(listed()) == {f"/forecasts/{prices.uid}/", f"/forecasts/{other.uid}/"}
+    assert listed(subject="prices") == [f"/forecasts/{prices.uid}/"]
+    assert listed(status="unresolvable") == [f"/forecasts/{other.uid}/"]
+    feed = feedparser.parse(client.get("/forecasts/feed/").content)
+    assert {entry.id for entry in feed.entries} == {f"urn:uuid:{prices.uid}",
+                                                   f"urn:uuid:{other.uid}"}  # fmt: skip
+
+
+def test_the_track_record_counts_everything_and_scores_only_from_five(client, interview, newsroom):
+    outcomes = ["came_true", "came_true", "did_not", "partly", None, "unresolvable"]
+    for i, outcome in enumerate(outcomes):
+        forecast = make(interview, newsroom.guest, words=f"Claim {i}", confidence_text="likely")
+        if outcome:
+            resolve(forecast, outcome, evidence="" if outcome == "unresolvable" else "https://e.x/")
+    page = soup(client, "/people/taras-guest/")
+    record = page.select_one("#track-record")
+    first = [td.get_text() for td in record.select("table.record tbody tr")[0].select("td")]
+    assert first == ["6", "2", "1", "1", "1", "1"]  # made, true, partly, not, cannot, pending
+    calibration = [td.get_text() for td in record.select("table.calibration tbody td")]
+    assert calibration == ["75%", "4", "62%"]  # (1 + 1 + 0 + 0.5) / 4
+    assert record.select_one(".brier").get_text().startswith("No Brier score")
+    fifth = make(interview, newsroom.guest, words="Claim 6", confidence=Decimal("0.9"))
+    resolve(fifth, "came_true")
+    brier = soup(client, "/people/taras-guest/").select_one("#track-record .brier").get_text()
+    # ((0.75-1)² + (0.75-1)² + (0.75-0)² + (0.75-0.5)² + (0.9-1)²) / 5
+    assert brier.startswith("Brier score 0.152 over 5 forecasts")  # 0.76 / 5
