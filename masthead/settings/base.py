@@ -350,6 +350,11 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
+# E-mail (reminders of forecasts that fell due, masthead/forecasts/reminders.py): printed by the
+# process that sends it unless EMAIL_URL names a server, e.g. smtp+tls://user:pass@host:587.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="newsroom@masthead.invalid")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
