@@ -201,7 +201,10 @@ def mark(html: str, marks: list[TextMark] | None) -> Markup:
         return html
     notes = Markup("")
     for found in marks:
-        for form in (escape(found.words), Markup(found.words.replace("'", "&#39;"))):
+        # The words as the block's HTML may hold them: escaped by Jinja, or by the rich text
+        # editor (which writes &#x27; for an apostrophe).
+        escaped = str(escape(found.words))
+        for form in (Markup(escaped.replace("&#39;", q)) for q in ("&#39;", "'", "&#x27;")):
             if form and form in html:
                 html = Markup(html.replace(form, found.html(form), 1))
                 notes += Markup(found.note)

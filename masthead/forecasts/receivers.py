@@ -3,6 +3,7 @@ the sentence edited, the forecast takes the edited sentence of the same block.""
 
 from __future__ import annotations
 
+import html
 import logging
 
 from django.dispatch import receiver
@@ -27,7 +28,7 @@ def block_texts(article: ArticlePage) -> dict[str, str]:
         if block.get("type") == "pull_quote" and isinstance(value, dict):
             texts[block.get("id", "")] = value.get("quote") or ""
         elif block.get("type") == "paragraph" and isinstance(value, str):
-            texts[block.get("id", "")] = " ".join(strip_tags(value).split())
+            texts[block.get("id", "")] = " ".join(html.unescape(strip_tags(value)).split())
     return texts
 
 

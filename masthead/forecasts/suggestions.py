@@ -4,6 +4,7 @@ for editors, once each (a dismissed sentence is never proposed again)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ def passages(article: ArticlePage) -> Iterator[tuple[str, int | None, str]]:
             person = value.get("person") if isinstance(value.get("person"), int) else None
             yield block.get("id", ""), person or guest, value.get("quote") or ""
         elif block.get("type") == "paragraph" and isinstance(value, str) and speaks:
-            yield block.get("id", ""), voice, " ".join(strip_tags(value).split())
+            yield block.get("id", ""), voice, " ".join(html.unescape(strip_tags(value)).split())
 
 
 def find(articles: Iterable[ArticlePage]) -> Iterator[Found]:
