@@ -27,7 +27,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -38,6 +37,7 @@ from urllib.parse import urlsplit
 
 import database
 import edge
+import entry
 import pages
 import run
 import servers
@@ -416,26 +416,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _stop_on_term(signum, frame):  # SIGTERM unwinds like Ctrl-C, so every process is stopped
-    raise KeyboardInterrupt
-
-
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--flagger"]:
         sys.exit(flagger_main(sys.argv[2:]))
-    signal.signal(signal.SIGTERM, _stop_on_term)
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        print("\ninterrupted; every process this run started has been stopped", file=sys.stderr)
-        sys.exit(130)
-    except (
-        edge.BenchError,
-        database.PrepareError,
-        servers.ServerError,
-        pages.PageError,
-        run.BenchError,
-        edge.varnish_launcher().VarnishError,
-    ) as exc:
-        print(f"\nbench breaking failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    entry.run_main(
+        main,
+        lambda: (
+            edge.BenchError,
+            database.PrepareError,
+            servers.ServerError,
+            pages.PageError,
+            run.BenchError,
+            edge.varnish_launcher().VarnishError,
+        ),
+        "bench breaking",
+    )

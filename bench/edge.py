@@ -35,7 +35,6 @@ import re
 import secrets
 import select
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -49,6 +48,7 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 import database
+import entry
 import load
 import pages
 import report
@@ -1461,27 +1461,19 @@ def source_state() -> str:
     return report.source_state(ROOT)
 
 
-def _stop_on_term(signum, frame):  # SIGTERM unwinds like Ctrl-C, so every process is stopped
-    raise KeyboardInterrupt
-
-
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--publisher"]:
         sys.exit(publisher_main(sys.argv[2:]))
-    signal.signal(signal.SIGTERM, _stop_on_term)
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        print("\ninterrupted; every process this run started has been stopped", file=sys.stderr)
-        sys.exit(130)
-    except (
-        BenchError,
-        database.PrepareError,
-        servers.ServerError,
-        pages.PageError,
-        load.WrkError,
-        run.BenchError,
-        varnish_launcher().VarnishError,
-    ) as exc:
-        print(f"\nbench-edge failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    entry.run_main(
+        main,
+        lambda: (
+            BenchError,
+            database.PrepareError,
+            servers.ServerError,
+            pages.PageError,
+            load.WrkError,
+            run.BenchError,
+            varnish_launcher().VarnishError,
+        ),
+        "bench-edge",
+    )

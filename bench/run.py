@@ -17,13 +17,13 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import database
+import entry
 import load
 import pages
 import report
@@ -534,9 +534,9 @@ def main(argv: list[str] | None = None) -> int:
         article = [p for p in measured if p.name == "article"]
         cached_profile = run_profile(cached_env(env), "cached", article, args.profile_requests)
     missed_pages = {name for name, _target in missed} or {"article"}
-    for entry in profile["pages"]:
-        if entry["name"] not in missed_pages:
-            entry["top"] = []
+    for profiled in profile["pages"]:
+        if profiled["name"] not in missed_pages:
+            profiled["top"] = []
 
     finished_at = dt.datetime.now(dt.UTC)
     results = {
@@ -576,17 +576,18 @@ def main(argv: list[str] | None = None) -> int:
     report.write_json(WORK / f"results-{bench_db.vendor}.json", results)
 
     print()
-    for entry in profile["pages"]:
+    for profiled in profile["pages"]:
         print(
-            f"profile {entry['name']:<12} {entry['ms_per_request']:6.2f} ms/request in-process, "
-            f"{entry['queries']:>2} queries, SQL {entry['sql_ms']:.2f} ms, templates "
-            f"{entry['template_ms']:.2f} ms, news feed {entry['feed_ms']:.2f} ms (profiled)"
+            f"profile {profiled['name']:<12} {profiled['ms_per_request']:6.2f} ms/request "
+            "in-process, "
+            f"{profiled['queries']:>2} queries, SQL {profiled['sql_ms']:.2f} ms, templates "
+            f"{profiled['template_ms']:.2f} ms, news feed {profiled['feed_ms']:.2f} ms (profiled)"
         )
     for variant in (profile, cached_profile or {"pages": []}):
-        for entry in variant["pages"]:
-            if entry.get("top"):
-                print(f"\ntop cumulative costs, {entry['name']} page ({variant['variant']}):")
-                print("\n".join(entry["top"]))
+        for profiled in variant["pages"]:
+            if profiled.get("top"):
+                print(f"\ntop cumulative costs, {profiled['name']} page ({variant['variant']}):")
+                print("\n".join(profiled["top"]))
     if not args.no_docs:
         marker_note = report.update_docs(DOCS, report.markdown(results), bench_db.vendor)
         print(f"\n{marker_note}")
@@ -607,23 +608,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _stop_on_term(signum, frame):  # SIGTERM unwinds like Ctrl-C, so every server is stopped
-    raise KeyboardInterrupt
-
-
 if __name__ == "__main__":
-    signal.signal(signal.SIGTERM, _stop_on_term)
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        print("\ninterrupted; every process this run started has been stopped", file=sys.stderr)
-        sys.exit(130)
-    except (
-        BenchError,
-        database.PrepareError,
-        servers.ServerError,
-        pages.PageError,
-        load.WrkError,
-    ) as exc:
-        print(f"\nbench failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    entry.run_main(
+        main,
+        lambda: (
+            BenchError,
+            database.PrepareError,
+            servers.ServerError,
+            pages.PageError,
+            load.WrkError,
+        ),
+        "bench",
+    )

@@ -17,7 +17,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import socket
 import statistics
 import sys
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import database
+import entry
 import servers
 from run import BenchError, bench_env, hold_lock, redis_ready
 
@@ -589,17 +589,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _stop_on_term(signum, frame):
-    raise KeyboardInterrupt
-
-
 if __name__ == "__main__":
-    signal.signal(signal.SIGTERM, _stop_on_term)
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        print("\ninterrupted; every process this run started has been stopped", file=sys.stderr)
-        sys.exit(130)
-    except (BenchError, database.PrepareError, servers.ServerError) as exc:
-        print(f"\nbench failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    entry.run_main(
+        main,
+        lambda: (
+            BenchError,
+            database.PrepareError,
+            servers.ServerError,
+        ),
+        "bench-search",
+    )

@@ -44,11 +44,14 @@ def static(path: str) -> str:
 
 
 def iso(value: dt.datetime | dt.date | None) -> str:
-    """A date or time for ``<time datetime>``, on the edition's clock (Django's ``date:'c'``)."""
+    """A date or time for ``<time datetime>``, on the edition's clock (Django's ``date:'c'``), to
+    the second: HTML allows at most three digits of a second's fraction."""
     if value is None:
         return ""
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
     return value.isoformat()
 
 

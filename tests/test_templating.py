@@ -16,6 +16,9 @@ def test_iso_shows_a_moment_on_the_active_clock():
     with timezone.override(zoneinfo.ZoneInfo("Europe/Kyiv")):
         assert iso(moment) == "2024-09-20T18:00:00+03:00"
     assert iso(dt.date(2024, 9, 20)) == "2024-09-20"
+    # A valid HTML datetime: no microseconds, which HTML does not allow.
+    with timezone.override("Europe/Kyiv"):
+        assert iso(moment.replace(microsecond=123456)) == "2024-09-20T18:00:00+03:00"
     assert iso(None) == ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -173,8 +174,22 @@ class TextMark:
     and the note shown after the block."""
 
     words: str
-    html: Callable[[Markup], Markup]  # the words, escaped, as marked
+    # ``html(opening, words, closing)``: the words, escaped, as marked, with the quotation marks
+    # that enclose them in the block (or ``""``). They are handed over so that a label can follow
+    # the closing one: a pull quote reads “words” (forecast: Pending), never “words (…)”.
+    html: Callable[[Markup, Markup, Markup], Markup]
     note: str = ""  # HTML, already escaped
+
+
+# Quotation marks as a block's HTML may hold them: typographic, or escaped by Jinja or the rich
+# text editor. A single closing one may be an apostrophe ("the ministers' plan"), so it is taken
+# only when an opening one comes before the words.
+_OPENING = re.compile(
+    r"(?<![^\W\d_])"
+    r"(?:[\u201c\u2018\u00ab\u201e\"']|&quot;|&#34;|&#39;|&#x27;|&ldquo;|&lsquo;|&laquo;)$"
+)
+_CLOSING = re.compile(r"(?:[\u201d\u00bb\"]|&quot;|&#34;|&rdquo;|&raquo;)")
+_CLOSING_SINGLE = re.compile(r"(?:[\u2019']|&#39;|&#x27;|&rsquo;)(?![^\W\d_])")
 
 
 # What other apps mark in an article's text, each ``(article) -> {block id: [TextMark]}``;
@@ -194,8 +209,8 @@ def text_marks(article: ArticlePage) -> dict[str, list[TextMark]]:
 
 
 def mark(html: str, marks: list[TextMark] | None) -> Markup:
-    """A rendered block with each mark's words marked (where they still stand, once each), and
-    the marks' notes after it."""
+    """A rendered block with each mark's words marked (where they still stand, once each, with
+    the quotation marks around them), and the marks' notes after it."""
     html = Markup(html)
     if not marks:
         return html
@@ -204,11 +219,25 @@ def mark(html: str, marks: list[TextMark] | None) -> Markup:
         # The words as the block's HTML may hold them: escaped by Jinja, or by the rich text
         # editor (which writes &#x27; for an apostrophe).
         escaped = str(escape(found.words))
-        for form in (Markup(escaped.replace("&#39;", q)) for q in ("&#39;", "'", "&#x27;")):
-            if form and form in html:
-                html = Markup(html.replace(form, found.html(form), 1))
-                notes += Markup(found.note)
-                break
+        for form in (escaped.replace("&#39;", q) for q in ("&#39;", "'", "&#x27;")):
+            start = html.find(form) if form else -1
+            if start < 0:
+                continue
+            end = start + len(form)
+            opening = _OPENING.search(html, 0, start)
+            closing = _CLOSING.match(html, end) or (opening and _CLOSING_SINGLE.match(html, end))
+            if opening:
+                start = opening.start()
+            if closing:
+                end = closing.end()
+            marked = found.html(
+                Markup(opening.group() if opening else ""),
+                Markup(form),
+                Markup(closing.group() if closing else ""),
+            )
+            html = Markup(html[:start] + marked + html[end:])
+            notes += Markup(found.note)
+            break
     return html + notes
 
 

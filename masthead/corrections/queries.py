@@ -11,10 +11,10 @@ from django.http import HttpRequest
 
 from masthead.articles.corrections import Correction
 from masthead.articles.dateline import correction_time
+from masthead.articles.public import public_articles_under
 from masthead.caching import keys
 from masthead.editions.current import CurrentEdition
 from masthead.feed.cursor import Cursor
-from masthead.feed.listing import public_articles_under
 
 PAGE_SIZE = 30
 

@@ -25,6 +25,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from masthead.articles.models import Appearance, ArticlePage
 from masthead.editions.models import Edition
+from masthead.forecasts.models import Resolution
 from masthead.frontpage.models import FrontPage, TopStory
 from masthead.people.models import Person
 from masthead.planning.models import PlanItem
@@ -89,6 +90,9 @@ def remove_demo() -> None:
         | Q(section__slug__in=_section_slugs(), section__depth=front.depth + 1)
     ).delete()
     for section in SectionPage.objects.child_of(front).filter(slug__in=_section_slugs()):
+        # The demo's judgements go with it: outside a reset, a resolution protects its forecast
+        # (and the article it is in) from deletion.
+        Resolution.objects.filter(forecast__article__path__startswith=section.path).delete()
         section.delete()
     for policy in PolicyPage.objects.child_of(front).filter(slug__in=[p.slug for p in POLICIES]):
         policy.delete()

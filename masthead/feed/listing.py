@@ -17,9 +17,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from masthead.articles.models import ArticlePage
+from masthead.articles.public import public_articles_under
 from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition, edition_for_request
-from masthead.editions.visibility import under_view_restriction
 
 from .cursor import Cursor
 from .grouping import FeedDay, FeedItem, news_feed_by_day
@@ -35,13 +35,6 @@ _MOMENT = dt.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
 _KEY_PLACEHOLDERS: dict[type, object] = {int: _NUMBER, str: _TEXT}
 
 Narrowing = Callable[[QuerySet[ArticlePage], Any], QuerySet[ArticlePage]]
-
-
-def public_articles_under(root: str) -> QuerySet[ArticlePage]:
-    """Live articles under the tree path ``root`` outside any view-restricted part of it."""
-    return ArticlePage.objects.filter(live=True, path__startswith=root).exclude(
-        under_view_restriction()
-    )
 
 
 @dataclass(frozen=True)

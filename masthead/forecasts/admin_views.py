@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.validators import URLValidator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +15,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
-from masthead.articles.appearances import Appearance
+from masthead.people.models import Person
 
+from . import marking
 from .models import Candidate, CandidateState, Forecast, HorizonKind, Outcome, Resolution
 
 
@@ -34,6 +34,7 @@ class ResolutionForm(forms.ModelForm):
 
     def __init__(self, *args, revising: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = Outcome.choices  # a radio group with no "---------"
         if revising:
             self.fields["explanation"].help_text = (
                 "Why the earlier resolution is revised, and the outcome now: readers and the "
@@ -78,7 +79,9 @@ class ResolveView(WagtailAdminTemplateMixin, FormView):
     def dispatch(self, request, pk: int, *args, **kwargs):
         if not request.user.has_perm("forecasts.add_resolution"):
             raise PermissionDenied
-        self.forecast = get_object_or_404(Forecast.objects.select_related("person"), pk=pk)
+        self.forecast = get_object_or_404(
+            Forecast.objects.select_related("person", "article"), pk=pk
+        )
         self.history = list(self.forecast.resolutions.select_related("editor"))
         return super().dispatch(request, *args, **kwargs)
 
@@ -89,7 +92,10 @@ class ResolveView(WagtailAdminTemplateMixin, FormView):
         return str(self.forecast)
 
     def get_form_kwargs(self) -> dict:
-        return {**super().get_form_kwargs(), "revising": bool(self.history)}
+        # The instance knows its forecast before validation, so Resolution.clean can check the
+        # date against the day the forecast was made.
+        instance = Resolution(forecast=self.forecast, editor=self.request.user)
+        return {**super().get_form_kwargs(), "revising": bool(self.history), "instance": instance}
 
     def get_context_data(self, **kwargs) -> dict:
         return {
@@ -100,10 +106,7 @@ class ResolveView(WagtailAdminTemplateMixin, FormView):
         }
 
     def form_valid(self, form):
-        resolution = form.save(commit=False)
-        resolution.forecast = self.forecast
-        resolution.editor = self.request.user
-        resolution.save()
+        resolution = form.save()
         verb = "revised" if self.history else "resolved"
         messages.success(self.request, f"“{self.forecast}” {verb}: {resolution}.")
         return redirect(self.edit_url_name, self.forecast.pk)
@@ -140,9 +143,65 @@ class CandidatesView(IndexView):
         ]
 
 
+class AcceptForm(forms.Form):
+    """What accepting a candidate needs that the text may not say: whose forecast it is (in
+    an interview with several guests) and when it can be checked (a sentence naming no date)."""
+
+    person = forms.TypedChoiceField(
+        coerce=int, label="Made by", error_messages={"required": "Say who made the forecast."}
+    )
+    horizon_kind = forms.ChoiceField(
+        choices=HorizonKind.choices, label="Horizon", widget=forms.RadioSelect
+    )
+    horizon_earliest = forms.DateField(
+        required=False, label="Window opens", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    horizon_latest = forms.DateField(
+        label="Due",
+        error_messages={"required": "Give the date it can be checked: the text names none."},
+        help_text="When it can be checked: the date, or the window's end.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    horizon_text = forms.CharField(required=False, max_length=200, label="Horizon as stated")
+
+    def __init__(self, *args, candidate: Candidate, **kwargs):
+        horizon = marking.horizon_of(candidate)
+        people = marking.speakers(candidate)
+        initial = {
+            "person": people[0] if len(people) == 1 else None,
+            "horizon_kind": horizon.kind if horizon else HorizonKind.DATE,
+            "horizon_earliest": horizon.earliest if horizon else None,
+            "horizon_latest": horizon.latest if horizon else None,
+            "horizon_text": horizon.text if horizon else "",
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        names = dict(Person.objects.filter(pk__in=people).values_list("pk", "name"))
+        self.fields["person"].choices = [("", "Choose who said it")] + [
+            (pk, names[pk]) for pk in people
+        ]
+
+    def clean(self):
+        data = super().clean()
+        earliest, latest = data.get("horizon_earliest"), data.get("horizon_latest")
+        if data.get("horizon_kind") == HorizonKind.WINDOW and not earliest:
+            self.add_error("horizon_earliest", "A window needs the date it opens.")
+        if earliest and latest and earliest > latest:
+            self.add_error("horizon_earliest", "The window opens after it closes.")
+        return data
+
+    def horizon(self) -> marking.Horizon:
+        data = self.cleaned_data
+        return marking.Horizon(
+            latest=data["horizon_latest"],
+            kind=data["horizon_kind"],
+            earliest=data.get("horizon_earliest"),
+            text=data.get("horizon_text", ""),
+        )
+
+
 class DecideView(WagtailAdminTemplateMixin, TemplateView):
-    """Accept (the forecast is made, and opened for the editor to check) or dismiss (never
-    proposed again) one candidate. GET asks; POST decides."""
+    """Accept (the forecast is made, its person and horizon confirmed, and opened for the
+    editor to check) or dismiss (never proposed again) one candidate. GET asks; POST decides."""
 
     template_name = "forecasts/admin/decide.html"
     header_icon = "help"
@@ -163,10 +222,14 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
         return "Accept the forecast" if self.decision == "accept" else "Dismiss the candidate"
 
     def get_context_data(self, **kwargs) -> dict:
+        form = kwargs.pop("form", None)
+        if form is None and self.decision == "accept":
+            form = AcceptForm(candidate=self.candidate)
         return {
             **super().get_context_data(**kwargs),
             "candidate": self.candidate,
             "decision": self.decision,
+            "form": form,
             "list_url": reverse(self.list_url_name),
         }
 
@@ -175,54 +238,24 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
         if candidate.state != CandidateState.PROPOSED:
             messages.warning(request, "Someone has already decided on this candidate.")
             return redirect(self.list_url_name)
-        with transaction.atomic():
+        if self.decision == "dismiss":
+            candidate.state = CandidateState.DISMISSED
             candidate.decided_by, candidate.decided_at = request.user, timezone.now()
-            if self.decision == "dismiss":
-                candidate.state = CandidateState.DISMISSED
-                candidate.save()
-                messages.success(request, "Dismissed; it will not be proposed again.")
-                return redirect(self.list_url_name)
-            forecast = accept(candidate, request.user)
-        messages.success(request, "Marked as a forecast: check its subject and horizon.")
-        return redirect(self.forecast_edit_url_name, forecast.pk)
-
-
-def accept(candidate: Candidate, user) -> Forecast:
-    """The candidate made a forecast, with the credentials its person held in the article."""
-    article = candidate.article
-    person_id = candidate.person_id or (
-        Appearance.objects.filter(article=article, role="guest")
-        .values_list("person_id", flat=True)
-        .first()
-    )
-    if person_id is None:
-        raise PermissionDenied("Nobody in the article to whom the forecast could belong.")
-    credentials = (
-        Appearance.objects.filter(article=article, person_id=person_id)
-        .exclude(credentials="")
-        .values_list("credentials", flat=True)
-        .first()
-        or ""
-    )
-    published = timezone.localdate(article.published_at) if article.published_at else None
-    latest = candidate.horizon_latest or (
-        published.replace(year=published.year + 1, month=12, day=31)
-        if published
-        else timezone.localdate()
-    )
-    forecast = Forecast.objects.create(
-        article=article,
-        person_id=person_id,
-        credentials=credentials,
-        words=candidate.sentence,
-        block_id=candidate.block_id,
-        horizon_kind=candidate.horizon_kind or HorizonKind.DATE,
-        horizon_earliest=candidate.horizon_earliest,
-        horizon_latest=latest,
-        horizon_text=candidate.horizon_text,
-        confidence_text=candidate.confidence_text,
-        marked_by=user,
-    )
-    candidate.state, candidate.forecast = CandidateState.ACCEPTED, forecast
-    candidate.save()
-    return forecast
+            candidate.save()
+            messages.success(request, "Dismissed; it will not be proposed again.")
+            return redirect(self.list_url_name)
+        form = AcceptForm(request.POST, candidate=candidate)
+        if form.is_valid():
+            try:
+                forecast = marking.accept(
+                    candidate,
+                    request.user,
+                    person_id=form.cleaned_data["person"],
+                    horizon=form.horizon(),
+                )
+            except marking.MarkingError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Marked as a forecast: check its subject and horizon.")
+                return redirect(self.forecast_edit_url_name, forecast.pk)
+        return self.render_to_response(self.get_context_data(form=form))

@@ -21,7 +21,8 @@ FORECAST_COLUMNS = (
     "horizon_text", "confidence_stated", "confidence", "status", "resolved_on",
 )  # fmt: skip
 RESOLUTION_COLUMNS = (
-    "forecast_id", "outcome", "resolved_on", "evidence", "explanation", "recorded_at", "current",
+    "id", "forecast_id", "revises", "outcome", "resolved_on", "evidence", "explanation",
+    "recorded_at", "current",
 )  # fmt: skip
 
 
@@ -67,26 +68,31 @@ def _row(request: HttpRequest, edition: CurrentEdition, forecast: Forecast) -> d
     }
 
 
-def _resolutions(forecast: Forecast) -> list[dict]:
+def _resolutions(request: HttpRequest, forecast: Forecast) -> list[dict]:
+    """Its resolutions, oldest first, each naming the one it revises; evidence on this site as
+    full addresses."""
     history = sorted(forecast.resolutions.all(), key=lambda r: (r.recorded_at, r.pk))
     return [
         {
+            "id": str(r.uid),
             "forecast_id": str(forecast.uid),
+            "revises": str(history[i - 1].uid) if i else "",
             "outcome": r.outcome,
             "resolved_on": r.resolved_on.isoformat(),
-            "evidence": r.evidence_links,
+            "evidence": [request.build_absolute_uri(link) for link in r.evidence_links],
             "explanation": r.explanation,
             "recorded_at": r.recorded_at.isoformat(),
             "current": r is history[-1],
         }
-        for r in history
+        for i, r in enumerate(history)
     ]
 
 
 def forecasts_json(request: HttpRequest) -> HttpResponse:
     edition = _edition(request)
     data = [
-        {**_row(request, edition, f), "resolutions": _resolutions(f)} for f in exported(edition)
+        {**_row(request, edition, f), "resolutions": _resolutions(request, f)}
+        for f in exported(edition)
     ]
     body = json.dumps({"forecasts": data}, ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
@@ -111,5 +117,5 @@ def forecasts_csv(request: HttpRequest) -> HttpResponse:
 
 def resolutions_csv(request: HttpRequest) -> HttpResponse:
     edition = _edition(request)
-    rows = [r for f in exported(edition) for r in _resolutions(f)]
+    rows = [r for f in exported(edition) for r in _resolutions(request, f)]
     return _csv(rows, RESOLUTION_COLUMNS, "resolutions.csv")

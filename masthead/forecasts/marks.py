@@ -37,11 +37,17 @@ def marks_for(article: ArticlePage) -> dict[str, list[TextMark]]:
         url = reverse("forecast", kwargs={"uid": uid})
         label = labels.get(status, status)
 
-        def marked(text: Markup, url=url, status=status, label=label) -> Markup:
+        # The label follows the closing quotation mark, inside the mark: a pull quote reads
+        # “words” (forecast: Pending), and a screen reader hears the status after the words.
+        def marked(
+            opening: Markup, text: Markup, closing: Markup, url=url, status=status, label=label
+        ) -> Markup:
             return Markup(
-                '<mark class="forecast forecast-{status}"><a href="{url}">{text}</a>'
-                '<span class="forecast-status"> (forecast: {label})</span></mark>'
-            ).format(status=status, url=url, text=text, label=label)
+                '<mark class="forecast forecast-{status}">{opening}<a href="{url}">{text}</a>'
+                '{closing}<span class="forecast-status"> (forecast: {label})</span></mark>'
+            ).format(
+                status=status, opening=opening, url=url, text=text, closing=closing, label=label
+            )
 
         note = _note(person, status, label, due, resolved_on, explanation, evidence, url)
         found.setdefault(block_id, []).append(TextMark(words, marked, note))

@@ -4,6 +4,7 @@ edited in place); and the detector's candidates, which editors accept or dismiss
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 
@@ -147,6 +148,12 @@ class Forecast(ClusterableModel):
         return self.status == Status.PENDING and self.horizon_latest <= timezone.localdate()
 
     @property
+    def made_on(self) -> dt.date | None:
+        """The day it was said: its article's publication, on the edition's clock."""
+        published = self.article.published_at if self.article_id else None
+        return timezone.localdate(published) if published else None
+
+    @property
     def current_resolution(self) -> Resolution | None:
         return self.resolutions.order_by("-recorded_at", "-pk").first()
 
@@ -159,7 +166,10 @@ class Resolution(models.Model):
     """An editor's judgement of a forecast. A revision is a new resolution with its reason; the
     earlier ones stay, so the history shows who changed what, when and why."""
 
-    forecast = models.ForeignKey(Forecast, on_delete=models.CASCADE, related_name="resolutions")
+    # The stable identifier of this judgement, for researchers (a revision gets its own).
+    uid = models.UUIDField("identifier", default=uuid.uuid4, unique=True, editable=False)
+    # PROTECT: a judged forecast is part of the public record; deleting it is refused.
+    forecast = models.ForeignKey(Forecast, on_delete=models.PROTECT, related_name="resolutions")
     outcome = models.CharField(max_length=16, choices=Outcome.choices)
     resolved_on = models.DateField(default=timezone.localdate)
     evidence = models.TextField(
@@ -185,6 +195,22 @@ class Resolution(models.Model):
             super().save(*args, **kwargs)
             Forecast.objects.filter(pk=self.forecast_id).update(
                 status=self.outcome, resolved_on=self.resolved_on
+            )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.resolved_on is None:
+            return
+        today = timezone.localdate()
+        if self.resolved_on > today:
+            raise ValidationError(
+                {"resolved_on": f"The date is in the future: resolve it on {today:%-d %B %Y} "
+                 "or earlier, the day the outcome was known."}
+            )  # fmt: skip
+        made = self.forecast.made_on if self.forecast_id else None
+        if made and self.resolved_on < made:
+            raise ValidationError(
+                {"resolved_on": f"The date is before the forecast was made ({made:%-d %B %Y})."}
             )
 
     @property

@@ -3,19 +3,25 @@ and status, and a person's track record."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from markupsafe import Markup
 from taggit.models import Tag
 
 from masthead.caching import keys
 from masthead.editions.current import CurrentEdition, edition_for_request
+from masthead.people.models import Person
 
-from .models import Forecast, Outcome, Status
+from .models import Forecast, Outcome, Resolution, Status
 from .record import public_forecasts
 
 PAGE_SIZE = 40
@@ -99,31 +105,178 @@ def claim_review(request: HttpRequest, forecast: Forecast, current, article_url:
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
 
 
-def index_page(request: HttpRequest) -> dict:
-    edition = edition_of(request)
-    keys.declare(keys.FORECASTS)
-    forecasts = public(edition).select_related("person", "article")
-    subject = request.GET.get("subject", "")
+class NotFound(Http404):
+    """A filter of the index or the feed names nothing there is: its page says what."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The index's filters as read from the query string, each checked against what there is."""
+
+    subject: Tag | None = None
+    status: str = ""
+    person: Person | None = None
+
+    def narrow(self, forecasts: QuerySet[Forecast]) -> QuerySet[Forecast]:
+        if self.subject is not None:
+            forecasts = forecasts.filter(subject_items__tag=self.subject)
+        if self.status:
+            forecasts = forecasts.filter(status=self.status)
+        if self.person is not None:
+            forecasts = forecasts.filter(person=self.person)
+        return forecasts
+
+    @property
+    def query(self) -> str:
+        """The filters as a query string (``""`` for none), for the pager and the feed."""
+        chosen = {
+            "subject": self.subject.slug if self.subject else "",
+            "status": self.status,
+            "person": self.person.slug if self.person else "",
+        }
+        return urlencode({name: value for name, value in chosen.items() if value})
+
+    @property
+    def described(self) -> str:
+        """``by Taras Guest, on prices, came true``: what the filters keep, for titles."""
+        parts = [f"by {self.person.name}" if self.person else ""]
+        parts.append(f"on {self.subject.name}" if self.subject else "")
+        parts.append(Status(self.status).label.lower() if self.status else "")
+        return ", ".join(part for part in parts if part)
+
+
+def read_filters(
+    request: HttpRequest, edition: CurrentEdition, subjects: list[Tag] | None = None
+) -> Filters:
+    """The filters of ``request``; ``NotFound`` naming the first that matches no public forecast.
+    The index passes the subjects it lists, so a subject costs no query there; a person costs one
+    wherever it is asked for."""
+    subject_slug = request.GET.get("subject", "")
     status = request.GET.get("status", "")
+    person_slug = request.GET.get("person", "")
+    subject = person = None
+    if subject_slug:
+        if subjects is None:
+            subjects = list(
+                Tag.objects.filter(
+                    slug=subject_slug,
+                    forecasts_forecastsubject_items__content_object__in=public(edition),
+                ).distinct()
+            )
+        subject = next((tag for tag in subjects if tag.slug == subject_slug), None)
+        if subject is None:
+            raise NotFound(f"No forecast has the subject “{subject_slug}”.")
     if status and status not in Status.values:
-        raise Http404("No such status.")
-    if subject:
-        forecasts = forecasts.filter(subject_items__tag__slug=subject)
-    if status:
-        forecasts = forecasts.filter(status=status)
-    page = Paginator(forecasts.order_by("-marked_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    subjects = (
+        raise NotFound(f"There is no status “{status}”: a forecast is pending or resolved.")
+    if person_slug:
+        found = public(edition).filter(person__slug=person_slug).select_related("person").first()
+        if found is None:
+            raise NotFound(f"No forecast is by “{person_slug}”.")
+        person = found.person
+    return Filters(subject, status, person)
+
+
+def public_subjects(edition: CurrentEdition) -> QuerySet[Tag]:
+    return (
         Tag.objects.filter(forecasts_forecastsubject_items__content_object__in=public(edition))
         .distinct()
         .order_by("name")
     )
+
+
+def index_page(request: HttpRequest) -> dict:
+    edition = edition_of(request)
+    keys.declare(keys.FORECASTS)
+    subjects = list(public_subjects(edition))
+    filters = read_filters(request, edition, subjects)
+    forecasts = filters.narrow(public(edition).select_related("person", "article"))
+    paginator = Paginator(forecasts.order_by("-marked_at", "-pk"), PAGE_SIZE)
+    number = request.GET.get("page") or 1
+    try:
+        page = paginator.page(number)
+    except InvalidPage:
+        raise NotFound(f"There is no page “{number}” of these forecasts.") from None
+    feed_url = reverse("forecasts_feed")
     return {
         "page_of": page,
-        "subjects": list(subjects),
+        "subjects": subjects,
         "statuses": Status.choices,
-        "subject": subject,
-        "status": status,
+        "filters": filters,
+        "subject": filters.subject.slug if filters.subject else "",
+        "status": filters.status,
+        "person": filters.person,
+        "query": filters.query,
+        "feed_url": f"{feed_url}?{filters.query}" if filters.query else feed_url,
         "due_text": lambda f: date_format(f.horizon_latest, "j F Y"),
     }
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of the feed: a forecast marked, or a resolution recorded (a revision too)."""
+
+    guid: str
+    title: str
+    description: str
+    link: str
+    pubdate: dt.datetime
+
+
+def first_words(words: str, count: int = 8) -> str:
+    return Truncator(words).words(count, truncate="…")
+
+
+def feed_items(edition: CurrentEdition, filters: Filters, limit: int = 50) -> list[FeedItem]:
+    """The latest markings and resolutions of the forecasts ``filters`` keep, newest first (two
+    queries): each forecast and each of its resolutions is news of its own."""
+    kept = filters.narrow(public(edition))
+    marked = kept.select_related("person", "article").order_by("-marked_at", "-pk")[:limit]
+    earlier = Resolution.objects.filter(forecast_id=OuterRef("forecast_id")).filter(
+        Q(recorded_at__lt=OuterRef("recorded_at"))
+        | Q(recorded_at=OuterRef("recorded_at"), pk__lt=OuterRef("pk"))
+    )
+    resolved = (
+        Resolution.objects.filter(forecast__in=kept.values("pk"))
+        .select_related("forecast__person")
+        .annotate(was=Subquery(earlier.order_by("-recorded_at", "-pk").values("outcome")[:1]))
+        .order_by("-recorded_at", "-pk")[:limit]
+    )
+    items = [_marking(forecast) for forecast in marked]
+    items += [_resolution(resolution) for resolution in resolved]
+    items.sort(key=lambda item: item.pubdate, reverse=True)
+    return items[:limit]
+
+
+def _marking(forecast: Forecast) -> FeedItem:
+    due = date_format(forecast.horizon_latest, "j F Y")
+    return FeedItem(
+        guid=f"urn:uuid:{forecast.uid}",
+        title=f"Forecast — {forecast.person.name}: “{first_words(forecast.words)}”, due {due}",
+        description=(
+            f"{forecast.person.name} in “{forecast.article.title}”: “{forecast.words}” "
+            f"It can be checked from {due}."
+        ),
+        link=reverse("forecast", kwargs={"uid": forecast.uid}),
+        pubdate=forecast.marked_at,
+    )
+
+
+def _resolution(resolution: Resolution) -> FeedItem:
+    forecast = resolution.forecast
+    outcome = resolution.get_outcome_display()
+    if resolution.was:
+        was = Outcome(resolution.was).label.lower()
+        verdict = f"Revised to {outcome.lower()} (was {was})"
+    else:
+        verdict = outcome
+    resolved = date_format(resolution.resolved_on, "j F Y")
+    return FeedItem(
+        guid=f"urn:uuid:{resolution.uid}",
+        title=f"{verdict} — {forecast.person.name}: “{first_words(forecast.words)}”",
+        description=(
+            f"{verdict}, resolved on {resolved}: {resolution.explanation} "
+            f"The forecast: “{forecast.words}”"
+        ),
+        link=reverse("forecast", kwargs={"uid": forecast.uid}),
+        pubdate=resolution.recorded_at,
+    )

@@ -3,14 +3,13 @@ the sentence edited, the forecast takes the edited sentence of the same block.""
 
 from __future__ import annotations
 
-import html
 import logging
 
 from django.dispatch import receiver
-from django.utils.html import strip_tags
 from rapidfuzz import fuzz, process
 from wagtail.signals import page_published
 
+from masthead.articles import texts
 from masthead.articles.models import ArticlePage
 
 from . import detection
@@ -22,14 +21,7 @@ SAME_CLAIM = 70
 
 
 def block_texts(article: ArticlePage) -> dict[str, str]:
-    texts = {}
-    for block in article.body.raw_data:
-        value = block.get("value")
-        if block.get("type") == "pull_quote" and isinstance(value, dict):
-            texts[block.get("id", "")] = value.get("quote") or ""
-        elif block.get("type") == "paragraph" and isinstance(value, str):
-            texts[block.get("id", "")] = " ".join(html.unescape(strip_tags(value)).split())
-    return texts
+    return {p.block_id: p.text for p in texts.passages(article.body.raw_data)}
 
 
 def follow(forecast: Forecast, texts: dict[str, str]) -> bool:

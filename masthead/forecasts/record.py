@@ -10,9 +10,8 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from masthead.articles.models import ArticlePage
+from masthead.articles.public import public_articles_under
 from masthead.editions.current import CurrentEdition
-from masthead.editions.visibility import under_view_restriction
 from masthead.people.models import Person
 
 from .models import Forecast, Status
@@ -139,10 +138,7 @@ def track_record(forecasts: QuerySet[Forecast]) -> TrackRecord:
 def public_forecasts(root: str) -> QuerySet[Forecast]:
     """Forecasts whose article readers may see: live, under the tree path ``root``, outside
     any view restriction."""
-    articles = ArticlePage.objects.filter(live=True, path__startswith=root).exclude(
-        under_view_restriction()
-    )
-    return Forecast.objects.filter(article__in=articles.values("pk"))
+    return Forecast.objects.filter(article__in=public_articles_under(root).values("pk"))
 
 
 def record_of(edition: CurrentEdition | None, person: Person) -> TrackRecord:

@@ -4,14 +4,13 @@ for editors, once each (a dismissed sentence is never proposed again)."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 
+from masthead.articles import texts
 from masthead.articles.appearances import BYLINE_ROLES, Appearance, Role
 from masthead.articles.models import ArticleKind, ArticlePage
 
@@ -27,37 +26,33 @@ class Found:
     found: detection.Candidate
 
 
-def _speakers(article: ArticlePage) -> tuple[int | None, int | None]:
-    """Who speaks in the article's text: its first guest, else its first author."""
-    guest = author = None
-    for person_id, role in (
-        Appearance.objects.filter(article=article)
-        .order_by("sort_order", "pk")
-        .values_list("person_id", "role")
-    ):
-        if role == Role.GUEST and guest is None:
-            guest = person_id
-        if role in BYLINE_ROLES and author is None:
-            author = person_id
-    return guest, author
-
-
 def passages(article: ArticlePage) -> Iterator[tuple[str, int | None, str]]:
     """(block id, who said it, its text) for the article's speech: pull quotes (their person,
-    else the first guest), and in interviews the guest's paragraphs, in opinion and analysis
-    the author's. A news item's paragraphs are reported, not said: only its quotes count."""
-    guest, author = _speakers(article)
-    voice = guest if article.kind == ArticleKind.INTERVIEW else author
-    speaks = article.kind in (ArticleKind.INTERVIEW, ArticleKind.OPINION, ArticleKind.ANALYSIS)
-    for block in article.body.raw_data:
-        value = block.get("value")
-        if block.get("type") == "pull_quote" and isinstance(value, dict):
-            if value.get("proposed"):
-                continue  # not the article's until an editor accepts it
-            person = value.get("person") if isinstance(value.get("person"), int) else None
-            yield block.get("id", ""), person or guest, value.get("quote") or ""
-        elif block.get("type") == "paragraph" and isinstance(value, str) and speaks:
-            yield block.get("id", ""), voice, " ".join(html.unescape(strip_tags(value)).split())
+    else the first guest, as the page credits them), and in interviews the guests' paragraphs,
+    in opinion and analysis the author's. In an interview with several guests a paragraph is
+    the guest its speaker label names, or nobody's (the editor says whose). A news item's
+    paragraphs are reported, not said: only its quotes count."""
+    appearances = list(
+        Appearance.objects.filter(article=article)
+        .order_by("sort_order", "pk")
+        .values_list("person_id", "role", "person__name")
+    )
+    guests = {name.casefold(): pk for pk, role, name in appearances if role == Role.GUEST}
+    first_guest = next((pk for pk, role, _ in appearances if role == Role.GUEST), None)
+    author = next((pk for pk, role, _ in appearances if role in BYLINE_ROLES), None)
+    interview = article.kind == ArticleKind.INTERVIEW
+    speaks = interview or article.kind in (ArticleKind.OPINION, ArticleKind.ANALYSIS)
+    for passage in texts.passages(article.body.raw_data):
+        if passage.kind == "quote":
+            yield passage.block_id, passage.person_id or first_guest, passage.text
+        elif passage.kind == "paragraph" and speaks:
+            if not interview:
+                voice = author
+            elif passage.label:
+                voice = guests.get(passage.label.casefold())
+            else:
+                voice = first_guest if len(guests) == 1 else None
+            yield passage.block_id, voice, passage.text
 
 
 def find(articles: Iterable[ArticlePage]) -> Iterator[Found]:
@@ -100,7 +95,8 @@ def as_json(item: Found) -> dict:
     horizon = item.found.horizon
     return {
         "article": item.article.pk,
-        "url": item.article.url_path,
+        # The reader's address (the site's root URL and the page's path on it).
+        "url": item.article.get_full_url(),
         "person": item.person_id,
         "sentence": item.found.sentence,
         "trigger": item.found.trigger,

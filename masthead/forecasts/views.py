@@ -3,54 +3,74 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from masthead.caching import keys
 
 from . import queries
-from .models import Forecast
+from .queries import FeedItem, NotFound
 
 
 def forecast(request: HttpRequest, uid) -> TemplateResponse:
     return TemplateResponse(request, "forecasts/forecast.html", queries.forecast_page(request, uid))
 
 
-def index(request: HttpRequest) -> TemplateResponse:
-    return TemplateResponse(request, "forecasts/index.html", queries.index_page(request))
+def not_found(request: HttpRequest, error: NotFound) -> TemplateResponse:
+    """A filter that names nothing: a 404 that says which, for the index and the feed alike."""
+    return TemplateResponse(request, "forecasts/not_found.html", {"reason": str(error)}, status=404)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    try:
+        context = queries.index_page(request)
+    except NotFound as error:
+        return not_found(request, error)
+    return TemplateResponse(request, "forecasts/index.html", context)
 
 
 class ForecastsFeed(Feed):
-    """Forecasts as they are marked and as they are resolved, newest first."""
+    """Forecasts as they are marked and as they are resolved, newest first, with the index's
+    filters (``?subject=``, ``?status=``, ``?person=``)."""
 
-    title = "Forecasts"
     description = "Forecasts made in our interviews, and what became of them."
 
-    def get_object(self, request: HttpRequest):
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except NotFound as error:
+            return not_found(request, error).render()
+
+    def get_object(self, request: HttpRequest) -> queries.Filters:
         self.edition = queries.edition_of(request)
         keys.declare(keys.FORECASTS)
-        return None
+        return queries.read_filters(request, self.edition)
 
-    def link(self) -> str:
-        return reverse("forecasts")
+    def title(self, filters: queries.Filters) -> str:
+        described = filters.described
+        return f"Forecasts {described}" if described else "Forecasts"
 
-    def items(self):
-        return queries.public(self.edition).select_related("person").order_by("-marked_at")[:50]
+    def link(self, filters: queries.Filters) -> str:
+        index = reverse("forecasts")
+        return f"{index}?{filters.query}" if filters.query else index
 
-    def item_title(self, item: Forecast) -> str:
-        return f"{item.person.name}: {item.get_status_display()}"
+    def items(self, filters: queries.Filters) -> list[FeedItem]:
+        return queries.feed_items(self.edition, filters)
 
-    def item_description(self, item: Forecast) -> str:
-        return f"“{item.words}” Due {item.horizon_latest:%d %B %Y}."
+    def item_title(self, item: FeedItem) -> str:
+        return item.title
 
-    def item_link(self, item: Forecast) -> str:
-        return reverse("forecast", kwargs={"uid": item.uid})
+    def item_description(self, item: FeedItem) -> str:
+        return item.description
 
-    def item_guid(self, item: Forecast) -> str:
-        return f"urn:uuid:{item.uid}"
+    def item_link(self, item: FeedItem) -> str:
+        return item.link
+
+    def item_guid(self, item: FeedItem) -> str:
+        return item.guid
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item: Forecast):
-        return item.marked_at
+    def item_pubdate(self, item: FeedItem):
+        return item.pubdate

@@ -1,12 +1,17 @@
 """Forecasts and the detector's candidates in the admin menu."""
 
-from django.urls import path
-from wagtail.admin.ui.tables import Column, DateColumn
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import CandidatesView, DecideView, ForecastsView, ResolveView
-from .models import Candidate, Forecast
+from .models import Candidate, Forecast, Status
 
 
 class ForecastViewSet(SnippetViewSet):
@@ -17,7 +22,8 @@ class ForecastViewSet(SnippetViewSet):
     list_display = [
         "__str__",
         Column("article", label="Article", accessor="article"),
-        DateColumn("horizon_latest", label="Due"),
+        # A date, not a moment: DateColumn would show "Just now" for today.
+        Column("due", label="Due", accessor=lambda f: date_format(f.horizon_latest, "j M Y")),
         Column("status", label="Status", accessor="get_status_display"),
     ]
     list_filter = ["status", "horizon_kind"]
@@ -70,3 +76,47 @@ class ForecastsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ForecastsGroup)
+
+
+JUDGED_STAYS = (
+    "A resolved forecast stays on the public record and cannot be deleted. If it was marked in "
+    "error, revise its resolution to “Cannot be resolved” and say why."
+)
+
+
+def _judged(forecasts) -> bool:
+    return forecasts.exclude(status=Status.PENDING).exists()
+
+
+@hooks.register("before_delete_snippet")
+def keep_resolved_forecasts(request, instances):
+    ids = [item.pk for item in instances if isinstance(item, Forecast)]
+    if ids and _judged(Forecast.objects.filter(pk__in=ids)):
+        messages.error(request, JUDGED_STAYS)
+        return redirect(ForecastViewSet().get_url_name("list"))
+    return None
+
+
+def _refuse_pages(request, pages: list[Page]):
+    for page in pages:
+        if _judged(Forecast.objects.filter(article__path__startswith=page.path)):
+            messages.error(
+                request,
+                f"“{page.title}” holds resolved forecasts, which stay on the public record: "
+                "unpublish it instead of deleting it.",
+            )
+            parent = page.get_parent()
+            return redirect(reverse("wagtailadmin_explore", args=[parent.pk]))
+    return None
+
+
+@hooks.register("before_delete_page")
+def keep_articles_with_resolved_forecasts(request, page: Page):
+    return _refuse_pages(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_articles_with_resolved_forecasts_in_bulk(request, action_type, objects, action):
+    if action_type == "delete":
+        return _refuse_pages(request, [item for item in objects if isinstance(item, Page)])
+    return None

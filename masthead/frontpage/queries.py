@@ -10,11 +10,11 @@ from django.http import HttpRequest
 
 from masthead.articles.dateline import dateline
 from masthead.articles.models import ArticlePage
+from masthead.articles.public import public_articles_under
 from masthead.articles.queries import rendered_page_part
 from masthead.articles.renditions import attach_public_renditions
 from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import edition_for_request
-from masthead.feed.listing import public_articles_under
 
 if TYPE_CHECKING:
     from .models import FrontPage

@@ -8,10 +8,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from masthead.articles.models import Appearance, ArticlePage, Role
+from masthead.articles.public import public_articles_under
 from masthead.caching import keys
 from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition, edition_for_request
-from masthead.feed.listing import Listing, Selection, paginate, public_articles_under
+from masthead.feed.listing import Listing, Selection, paginate
 from masthead.forecasts.record import record_of
 from masthead.programmes.models import Programme
 

@@ -4,18 +4,17 @@ bulk write (``rebuild``)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
-from django.utils.html import strip_tags
 from modelsearch.backends import get_search_backends
 
+from masthead.articles import texts
 from masthead.articles.appearances import BYLINE_ROLES, Appearance, Role
 from masthead.articles.models import ArticlePage, ArticleTag
-from masthead.feed.listing import public_articles_under
+from masthead.articles.public import public_articles_under
 from masthead.people.models import Person
 from masthead.sections.models import SectionPage
 
@@ -83,10 +82,6 @@ def _block_speaker(block: dict) -> int | None:
     return person if isinstance(person, int) else None
 
 
-def _plain(rich_text: str) -> str:
-    return " ".join(html.unescape(strip_tags(rich_text)).split())
-
-
 def passages(article: ArticlePage, related: _Related) -> Iterator[dict]:
     """The article's text in order, each passage with its kind and who said it."""
     people = related.appearances[article.pk]
@@ -94,20 +89,15 @@ def passages(article: ArticlePage, related: _Related) -> Iterator[dict]:
     host = next((name for role, name, _ in people if role == Role.HOST), "")
     if article.lead:
         yield {"kind": "lead", "text": article.lead, "who": ""}
-    for block in article.body.raw_data:
-        kind, value = block.get("type"), block.get("value")
-        if kind == "paragraph" and isinstance(value, str):
-            yield {"kind": "text", "text": _plain(value), "who": ""}
-        elif kind == "heading" and isinstance(value, str):
-            yield {"kind": "text", "text": value, "who": ""}
-        elif kind == "pull_quote" and isinstance(value, dict) and not value.get("proposed"):
-            who = related.speakers.get(_block_speaker(block) or 0, first_guest)
-            yield {"kind": "quote", "text": value.get("quote") or "", "who": who}
-        elif kind == "question" and isinstance(value, dict):
-            who = related.speakers.get(_block_speaker(block) or 0, host)
-            yield {"kind": "question", "text": value.get("question") or "", "who": who}
-        elif kind in ("image", "video") and isinstance(value, dict) and value.get("caption"):
-            yield {"kind": "text", "text": value["caption"], "who": ""}
+    for passage in texts.passages(article.body.raw_data):
+        if passage.kind == "quote":
+            who = related.speakers.get(passage.person_id or 0, first_guest)
+            yield {"kind": "quote", "text": passage.text, "who": who}
+        elif passage.kind == "question":
+            who = related.speakers.get(passage.person_id or 0, host)
+            yield {"kind": "question", "text": passage.text, "who": who}
+        else:
+            yield {"kind": "text", "text": passage.text, "who": passage.label}
 
 
 def _byline(people: list[tuple[str, str, str]]) -> str:

@@ -8,6 +8,7 @@ milliseconds), so answering costs no query."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -28,6 +29,8 @@ from . import text
 from .models import SearchDocument
 
 PERSON, TAG = "person", "tag"
+# Punctuation around a word as written in a headline: «Kyiv», "Kyiv", Kyiv's stays.
+_WRAPPING = re.compile(r"^[^\w]+|[^\w]+$")
 # Headlines whose words join the vocabulary that corrects misspelt searches: the newest ones,
 # which readers search for most, so the list stays small however large the archive.
 _VOCABULARY_HEADLINES = 5000
@@ -146,9 +149,11 @@ def _vocabulary(root, entries, sections, programmes) -> dict[str, str]:
     )
     names = [e.name for e in entries] + [f.title for f in (*sections, *programmes)]
     for phrase in (*names, *headlines):
-        for word in text.words(phrase):
-            if len(word) > 3:
-                found.setdefault(text.skeleton(word), word)
+        for raw in phrase.split():
+            folded = text.words(raw)
+            # The word as written ("Kyiv", "Danyliuk"), so a correction reads as a name does.
+            if len(folded) == 1 and len(folded[0]) > 3:
+                found.setdefault(text.skeleton(folded[0]), _WRAPPING.sub("", raw))
     return found
 
 
@@ -207,25 +212,29 @@ def match(entries: tuple[Entry, ...], query: str, limit: int = 8) -> list[Entry]
 
 def correct(vocabulary: dict[str, str], query: str) -> str | None:
     """The query with its words the vocabulary does not know replaced by the nearest known
-    word, by spelling or by sound, or None when there is nothing to correct."""
-    known = list(vocabulary.values())
-    known_set = set(known)
+    word (as the vocabulary writes it), by spelling or by sound, or None when there is nothing
+    to correct. The words it keeps stay as the reader typed them."""
+    known = {text.fold(word): word for word in vocabulary.values()}
+    folded_known = list(known)
     changed, result = False, []
-    for word in text.words(query):
-        if word in known_set or len(word) <= 3:
-            result.append(word)
+    for raw in query.split():
+        folded = text.words(raw)
+        if len(folded) != 1 or folded[0] in known or len(folded[0]) <= 3:
+            result.append(raw)
             continue
+        word = folded[0]
         candidates = []
-        spelt = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=75)
+        spelt = process.extractOne(word, folded_known, scorer=fuzz.ratio, score_cutoff=75)
         if spelt is not None:
-            candidates.append((spelt[1], spelt[0]))
-        sound = text.skeleton(word)
-        said = process.extractOne(sound, vocabulary.keys(), scorer=fuzz.ratio, score_cutoff=75)
+            candidates.append((spelt[1], known[spelt[0]]))
+        said = process.extractOne(
+            text.skeleton(word), vocabulary.keys(), scorer=fuzz.ratio, score_cutoff=75
+        )
         if said is not None:
             candidates.append((said[1], vocabulary[said[0]]))
         best = max(candidates, default=None)
         if best is None:
-            result.append(word)
+            result.append(raw)
         else:
             result.append(best[1])
             changed = True

@@ -150,6 +150,12 @@ def draft_interview(
             )
         if mapping[speaker][1] not in ON_AIR:
             raise DraftError(f"“{speaker}” must be the host or a guest.")
+    roles: dict[int, set[str]] = {}
+    for speaker in transcript.speakers:
+        person, role = mapping[speaker]
+        roles.setdefault(person.pk, set()).add(role)
+        if len(roles[person.pk]) > 1:
+            raise DraftError(f"{person.name} cannot be both the host and a guest.")
     guests = {speaker for speaker, (_, role) in mapping.items() if role == Role.GUEST}
     if not guests & set(transcript.speakers):
         raise DraftError("Nobody in the transcript is a guest: match at least one to a guest.")
@@ -210,6 +216,9 @@ def _body(
     transcript: Transcript, mapping: Mapping[str, tuple[Person, str]], guests: set[str]
 ) -> tuple[list[dict], list[str]]:
     quotes = {(q.turn, q.paragraph): q for q in propose_pull_quotes(transcript.turns, guests)}
+    # With several guests each answer opens with its speaker's name, for readers and for the
+    # forecast detector (masthead/articles/texts.py reads the label).
+    several = len({mapping[speaker][0].pk for speaker in guests}) > 1
     body: list[dict] = []
     proposed: list[str] = []
     for t, turn in enumerate(transcript.turns):
@@ -218,7 +227,8 @@ def _body(
             body.append(_block("question", {"question": turn.text, "speaker": person.pk}))
             continue
         for p, paragraph in enumerate(turn.paragraphs):
-            body.append(_block("paragraph", f"<p>{escape(' '.join(paragraph))}</p>"))
+            label = f"<b>{escape(person.name)}:</b> " if several and p == 0 else ""
+            body.append(_block("paragraph", f"<p>{label}{escape(' '.join(paragraph))}</p>"))
             quote = quotes.get((t, p))
             if quote is not None:
                 block = _block(

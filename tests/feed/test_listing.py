@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 from wagtail.models import PageViewRestriction
 
+from masthead.articles.public import public_articles_under
 from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import edition_for_request
-from masthead.feed.listing import Selection, newest, paginate, public_articles_under
+from masthead.feed.listing import Selection, newest, paginate
 from tests.conftest import NOW, add_article
 
 # A selection of the kind a page family declares: here, the articles of one kind.

@@ -17,8 +17,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
+from masthead.articles.models import Appearance, Role
 from masthead.forecasts import reminders
 from masthead.forecasts.models import Candidate, CandidateState, Forecast, Resolution, Status
+from masthead.people.models import Person
 from tests.conftest import publish
 from tests.emitted import recording
 
@@ -132,6 +134,8 @@ def test_the_detector_proposes_once_and_a_dismissed_sentence_never_again(client,
     found = [json.loads(line) for line in out.getvalue().splitlines()]
     assert found and {item["article"] for item in found} == {interview.pk}
     assert {"sentence", "trigger", "horizon", "person"} <= found[0].keys()
+    assert found[0]["url"] == interview.get_full_url()
+    assert found[0]["url"].startswith("http://")
     candidate = Candidate.objects.filter(state=CandidateState.PROPOSED).first()
     client.force_login(editor)
     url = reverse("wagtailsnippets_forecasts_candidate:decide", args=[candidate.pk, "dismiss"])
@@ -144,6 +148,24 @@ def test_the_detector_proposes_once_and_a_dismissed_sentence_never_again(client,
     assert again.getvalue() == ""
 
 
+def form_values(response) -> dict:
+    """What the form would send as it stands: its inputs' values and checked radios."""
+    form = BeautifulSoup(response.content, "html.parser").select_one("main form")
+    values = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        if field.get("type") == "radio":
+            if field.has_attr("checked"):
+                values[field["name"]] = field["value"]
+        elif field.name == "select":
+            chosen = field.select_one("option[selected]")
+            values[field["name"]] = chosen["value"] if chosen else ""
+        elif field.name == "textarea":
+            values[field["name"]] = field.get_text()
+        else:
+            values[field["name"]] = field.get("value", "")
+    return values
+
+
 def test_accepting_a_candidate_marks_the_forecast_with_the_guests_credentials(
     client, interview, editor, newsroom
 ):
@@ -151,11 +173,42 @@ def test_accepting_a_candidate_marks_the_forecast_with_the_guests_credentials(
     candidate = Candidate.objects.get(sentence=PREDICTION)  # in the paragraph and the quote
     client.force_login(editor)
     url = reverse("wagtailsnippets_forecasts_candidate:decide", args=[candidate.pk, "accept"])
-    response = client.post(url)
+    asked = form_values(client.get(url))
+    # The one guest and the horizon the detector read are filled in for the editor.
+    assert int(asked["person"]) == newsroom.guest.pk
+    assert asked["horizon_latest"] == candidate.horizon_latest.isoformat()
+    response = client.post(url, asked)
     forecast = Forecast.objects.get()
     assert response.url == reverse("wagtailsnippets_forecasts_forecast:edit", args=[forecast.pk])
     assert (forecast.person, forecast.credentials) == (newsroom.guest, "Former adviser")
     assert (forecast.marked_by, forecast.words) == (editor, candidate.sentence)
+    assert forecast.horizon_latest == candidate.horizon_latest
+
+
+def test_accepting_asks_for_what_the_text_does_not_say(client, interview, editor, newsroom):
+    """No horizon is invented, and nobody outside the article is credited."""
+    candidate = Candidate.objects.create(
+        article=interview, sentence="The grid will hold.", trigger="will", fingerprint="x" * 40
+    )
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_forecasts_candidate:decide", args=[candidate.pk, "accept"])
+    asked = form_values(client.get(url))
+    assert asked["horizon_latest"] == ""
+    refused = client.post(url, asked)
+    errors = BeautifulSoup(refused.content, "html.parser").select(".error-message")
+    assert [e.get_text() for e in errors] == [
+        "Say who made the forecast.",
+        "Give the date it can be checked: the text names none.",
+    ]
+    outsider = Person.objects.create(name="Nobody Here", slug="nobody-here")
+    stranger = client.post(url, {**asked, "person": outsider.pk, "horizon_latest": "2025-06-01"})
+    assert stranger.status_code == 200
+    assert not Forecast.objects.exists()
+    candidate.refresh_from_db()
+    assert candidate.state == CandidateState.PROPOSED
+    done = client.post(url, {**asked, "person": newsroom.guest.pk, "horizon_latest": "2025-06-01"})
+    assert done.status_code == 302
+    assert Forecast.objects.get().horizon_latest == dt.date(2025, 6, 1)
 
 
 def test_an_edited_sentence_is_followed(forecast, interview):
@@ -216,5 +269,99 @@ def test_the_open_data_holds_public_forecasts_with_stable_ids(client, forecast, 
         csv.DictReader(io.StringIO(client.get("/forecasts/resolutions.csv").content.decode()))
     )
     assert resolutions[0]["forecast_id"] == str(forecast.uid)
+    revision = Resolution.objects.create(
+        forecast=forecast, outcome="partly", explanation="Two regions failed.", editor=editor,
+        evidence="/news/x/", resolved_on=dt.date(2024, 6, 9),
+    )  # fmt: skip
+    first, second = json.loads(client.get("/forecasts/data.json").content)["forecasts"][0][
+        "resolutions"
+    ]
+    # Each judgement under its own identifier, the revision naming what it revises.
+    assert (second["id"], second["revises"], first["revises"]) == (
+        str(revision.uid),
+        first["id"],
+        "",
+    )
+    assert second["evidence"] == ["http://testserver/news/x/"]
     forecast.article.unpublish()
     assert json.loads(client.get("/forecasts/data.json").content)["forecasts"] == []
+
+
+def test_a_resolution_is_dated_between_the_forecast_and_today(client, forecast, editor):
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_forecasts_forecast:resolve", args=[forecast.pk])
+    outcomes = BeautifulSoup(client.get(url).content, "html.parser").select("input[name=outcome]")
+    assert [o["value"] for o in outcomes] == ["came_true", "partly", "did_not", "unresolvable"]
+    made = forecast.made_on
+    for day, complaint in (
+        ("2024-09-21", "in the future"),  # the tests' today is 20 September 2024
+        ((made - dt.timedelta(days=1)).isoformat(), "before the forecast was made"),
+    ):
+        refused = resolve(client, forecast, outcome="did_not", resolved_on=day,
+                          explanation="No.", evidence="https://example.org/a")  # fmt: skip
+        errors = BeautifulSoup(refused.content, "html.parser").select(".error-message")
+        assert complaint in " ".join(e.get_text() for e in errors)
+    assert not Resolution.objects.exists()
+    accepted = resolve(client, forecast, outcome="did_not", resolved_on=made.isoformat(),
+                       explanation="No.", evidence="https://example.org/a")  # fmt: skip
+    assert accepted.status_code == 302
+
+
+def test_with_two_guests_each_sentence_is_credited_to_its_speaker(client, editor, newsroom):
+    """Answers labelled with their speaker's name are theirs; an unlabelled one is nobody's
+    until the editor says whose."""
+    second = Person.objects.create(name="Mariia Second", slug="mariia-second")
+    article = newsroom.interview
+    Appearance.objects.create(article=article, person=second, role=Role.GUEST)
+    article.body = json.dumps(
+        [
+            {"type": "paragraph", "id": "a",
+             "value": "<p><b>Mariia Second:</b> The ferry will run again by next summer.</p>"},
+            {"type": "paragraph", "id": "b",
+             "value": "<p>The bridge will be finished by the end of next year.</p>"},
+        ]
+    )  # fmt: skip
+    publish(article)
+    call_command("suggest_forecasts", stdout=io.StringIO())
+    credited = dict(Candidate.objects.values_list("block_id", "person_id"))
+    assert credited == {"a": second.pk, "b": second.pk}  # "b" continues her answer
+    article.body = json.dumps(
+        [
+            {"type": "question", "id": "q", "value": {"question": "And the bridge?"}},
+            {"type": "paragraph", "id": "c",
+             "value": "<p>The tunnel will be dug by the end of next year.</p>"},
+        ]
+    )  # fmt: skip
+    publish(article)
+    call_command("suggest_forecasts", stdout=io.StringIO())
+    unknown = Candidate.objects.get(block_id="c")
+    assert unknown.person_id is None
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_forecasts_candidate:decide", args=[unknown.pk, "accept"])
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    options = {o.get_text() for o in soup.select("select[name=person] option")}
+    assert {"Taras Guest", "Mariia Second", "Choose who said it"} <= options
+    assert soup.select_one("select[name=person] option[selected]")["value"] == ""  # nobody chosen
+
+
+def test_the_desks_list_shows_the_due_date_as_a_date(client, forecast, editor):
+    client.force_login(editor)
+    soup = BeautifulSoup(
+        client.get(reverse("wagtailsnippets_forecasts_forecast:list")).content, "html.parser"
+    )
+    listing = soup.select_one("table.listing")
+    headers = [th.get_text(" ", strip=True) for th in listing.select("thead th")]
+    due = headers.index("Due")
+    cells = [c.get_text(" ", strip=True) for c in listing.select("tbody tr")[0].select("td, th")]
+    assert cells[due] == "1 Jun 2024"
+
+
+def test_a_stated_probability_is_kept_as_a_number_and_words_as_words():
+    from decimal import Decimal
+
+    from masthead.forecasts.marking import stated
+
+    assert stated("0.7") == ("", Decimal("0.7"))
+    assert stated("likely") == ("likely", None)
+    assert stated("") == ("", None)
+    assert stated("7") == ("7", None)  # not a share of one: left as said

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 
 import extruct
@@ -128,8 +129,10 @@ def test_the_index_filters_by_subject_and_status_and_has_a_feed(client, intervie
     assert listed(subject="prices") == [f"/forecasts/{prices.uid}/"]
     assert listed(status="unresolvable") == [f"/forecasts/{other.uid}/"]
     feed = feedparser.parse(client.get("/forecasts/feed/").content)
-    assert {entry.id for entry in feed.entries} == {f"urn:uuid:{prices.uid}",
-                                                   f"urn:uuid:{other.uid}"}  # fmt: skip
+    (resolution,) = other.resolutions.all()
+    assert {entry.id for entry in feed.entries} == {
+        f"urn:uuid:{prices.uid}", f"urn:uuid:{other.uid}", f"urn:uuid:{resolution.uid}"
+    }  # fmt: skip
 
 
 def test_the_track_record_counts_everything_and_scores_only_from_five(client, interview, newsroom):
@@ -150,3 +153,114 @@ def test_the_track_record_counts_everything_and_scores_only_from_five(client, in
     brier = soup(client, "/people/taras-guest/").select_one("#track-record .brier").get_text()
     # ((0.75-1)² + (0.75-1)² + (0.75-0)² + (0.75-0.5)² + (0.9-1)²) / 5
     assert brier.startswith("Brier score 0.152 over 5 forecasts")  # 0.76 / 5
+
+
+# A valid <time datetime>: a date, or a time to the second with its offset (the Nu checker
+# refuses microseconds).
+VALID_DATETIME = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d))?")
+PRECISE = dt.datetime(2023, 5, 28, 9, 0, 0, 123456, tzinfo=dt.UTC)
+
+
+def test_each_forecast_page_has_an_h1_and_valid_times(client, interview, newsroom):
+    interview.published_at = PRECISE
+    publish(interview)
+    pending = make(interview, newsroom.guest)
+    resolved = make(interview, newsroom.guest, words="Then we rebuild.")
+    resolve(resolved, "came_true", recorded_at=PRECISE + dt.timedelta(days=400))
+    resolve(resolved, "partly", recorded_at=PRECISE + dt.timedelta(days=401))
+    for forecast, status in [(pending, "Pending"), (resolved, "Partly came true")]:
+        page = soup(client, f"/forecasts/{forecast.uid}/")
+        (h1,) = page.find_all("h1")
+        assert h1.get_text() == f"Forecast by Taras Guest: {status}"
+        times = [time["datetime"] for time in page.select("main time")]
+        assert times and all(VALID_DATETIME.fullmatch(value) for value in times), times
+    (index_h1,) = soup(client, "/forecasts/").find_all("h1")
+    assert index_h1.get_text() == "Forecasts"
+
+
+def test_every_page_links_the_index_and_a_track_record_links_the_persons(
+    client, interview, newsroom
+):
+    mine = make(interview, newsroom.guest)
+    make(interview, newsroom.host, words="Then we rebuild.")
+    front = soup(client, "/")
+    assert front.select_one('.site-footer a[href="/forecasts/"]').get_text() == "Forecasts"
+    person = soup(client, "/people/taras-guest/")
+    (link,) = [a for a in person.select("#track-record a") if a["href"].startswith("/forecasts/?")]
+    assert link.get_text() == "All forecasts by Taras Guest"
+    assert link["href"] == "/forecasts/?person=taras-guest"
+    index = soup(client, link["href"])
+    assert index.h1.get_text() == "Forecasts by Taras Guest"
+    assert [a["href"] for a in index.select("ol.forecasts a")] == [f"/forecasts/{mine.uid}/"]
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("subject=no-such-subject", "no-such-subject"),
+        ("status=no-such-status", "no-such-status"),
+        ("person=nobody-at-all", "nobody-at-all"),
+        ("page=99", "99"),
+        ("page=first", "first"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/forecasts/", "/forecasts/feed/"])
+def test_an_unknown_filter_is_a_404_that_names_it(client, interview, newsroom, path, query, named):
+    make(interview, newsroom.guest).subjects.add(Tag.objects.create(name="prices", slug="prices"))
+    if path.endswith("feed/") and query.startswith("page"):
+        pytest.skip("the feed has no pages")
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert f"“{named}”" in page.main.get_text()
+
+
+def test_a_subject_of_no_public_forecast_is_unknown_too(client, interview, newsroom):
+    Tag.objects.create(name="weather", slug="weather")  # a tag, but of no forecast
+    make(interview, newsroom.guest)
+    assert client.get("/forecasts/?subject=weather").status_code == 404
+    assert client.get("/forecasts/?subject=weather&status=pending").status_code == 404
+
+
+def pull_quoted(interview, newsroom, quote: str) -> Forecast:
+    interview.body = json.dumps(
+        [{"type": "pull_quote", "value": {"quote": quote, "person": newsroom.guest.pk},
+          "id": "q1"},
+         {"type": "paragraph", "value": f"<p>She said: “{SAID}” Then we rebuild.</p>",
+          "id": "p1"}]
+    )  # fmt: skip
+    publish(interview)
+    Forecast.objects.create(
+        article=interview, person=newsroom.guest, words=quote, block_id="q1",
+        horizon_latest=dt.date(2025, 12, 31),
+    )  # fmt: skip
+    return make(interview, newsroom.guest)
+
+
+def test_the_status_follows_the_closing_quotation_mark(client, interview, newsroom):
+    quote = "The harbour will reopen before the spring."
+    pull_quoted(interview, newsroom, quote)
+    page = soup(client, interview.url)
+    pull = page.select_one(".pull-quote blockquote p")
+    assert pull.get_text() == f"“{quote}” (forecast: Pending)"
+    paragraph = page.select_one(".article-body > p:has(mark.forecast)")
+    assert f"“{SAID}” (forecast: Pending) Then" in paragraph.get_text()
+    for marked in page.select("mark.forecast"):
+        # Heard by a screen reader: plain text of the mark, after the words and their quotes.
+        status = marked.select_one(".forecast-status")
+        assert status.get_text() == " (forecast: Pending)"
+        assert not status.find_parents(attrs={"aria-hidden": True})
+        assert status.find_previous_sibling(string=True) == "”"
+        assert marked.a.get_text() in {quote, SAID}
+
+
+def test_an_apostrophe_is_not_taken_for_a_closing_quotation_mark():
+    from markupsafe import Markup
+
+    from masthead.articles.queries import TextMark, mark
+
+    seen = []
+    text_mark = TextMark("the ministers", lambda o, w, c: seen.append((o, w, c)) or Markup("X"))
+    assert mark("<p>So the ministers' plan fails.</p>", [text_mark]) == "<p>So X' plan fails.</p>"
+    assert mark("<p>He said \u2018the ministers\u2019.</p>", [text_mark]) == "<p>He said X.</p>"
+    assert seen == [("", "the ministers", ""), ("\u2018", "the ministers", "\u2019")]

@@ -63,3 +63,8 @@ def test_correct_replaces_unknown_words_with_the_nearest_known_one():
     assert suggest.correct(vocabulary, "Kiev") == "kyiv"
     assert suggest.correct(vocabulary, "elections") is None
     assert suggest.correct(vocabulary, "quantum") is None
+
+
+def test_a_correction_writes_names_as_they_are_written_and_keeps_the_rest_as_typed():
+    vocabulary = {suggest.text.skeleton(w.casefold()): w for w in ["Kyiv", "Danyliuk"]}
+    assert suggest.correct(vocabulary, "Danyluk in KIEV, Elections") == "Danyliuk in Kyiv Elections"

@@ -117,7 +117,7 @@ def test_relevance_pages_follow_one_another_without_repeats(client, indexed):
 def test_a_misspelt_query_is_corrected_and_says_so(client, indexed):
     soup = page(client, q="Tarras Guets")
     assert listed(soup) == [indexed.interview.url]
-    assert soup.select_one(".search-note strong").get_text() == "taras guest"
+    assert soup.select_one(".search-note strong").get_text() == "Taras Guest"  # as names are
 
 
 def test_no_results_offers_the_nearest_people_and_tags(client, indexed):

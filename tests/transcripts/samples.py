@@ -126,3 +126,10 @@ Music plays over the titles.
 00:00:03.000 --> 00:00:05.000
 <v Oksana Host>Good evening.
 """
+
+# Two guests answering in turn: each answer must be credited to its own speaker.
+TWO_GUESTS = """Oksana Host: Two of you tonight. Will the ferry run next summer?
+Taras Guest: The ferry will run again by the end of next year, I am certain.
+Mariia Second: The ferry will never carry a single lorry across that river.
+Oksana Host: Thank you both.
+"""

@@ -238,3 +238,34 @@ def test_at_most_three_quotes_one_a_paragraph_in_order():
     assert [q.turn for q in proposed] == sorted(q.turn for q in proposed)
     assert {q.sentence for q in proposed} == {strong}
     assert propose_pull_quotes(transcript.turns, {"Oksana Host"}) == []
+
+
+def test_one_person_cannot_be_both_host_and_guest(newsroom, editor):
+    mapping = {
+        "Oksana Host": (newsroom.guest, Role.HOST),
+        "Taras Guest": (newsroom.guest, Role.GUEST),
+    }
+    before = ArticlePage.objects.count()
+    with pytest.raises(DraftError, match="both the host and a guest"):
+        draft_interview(
+            read_transcript(samples.PLAIN_INTERVIEW), mapping, None, newsroom.news, "One man show"
+        )
+    assert ArticlePage.objects.count() == before
+
+
+def test_with_two_guests_each_answer_opens_with_its_speaker(newsroom, editor):
+    second = Person.objects.create(name="Mariia Second", slug="mariia-second")
+    mapping = {
+        "Oksana Host": (newsroom.host, Role.HOST),
+        "Taras Guest": (newsroom.guest, Role.GUEST),
+        "Mariia Second": (second, Role.GUEST),
+    }
+    article = draft_interview(
+        read_transcript(samples.TWO_GUESTS), mapping, None, newsroom.news, "Two guests"
+    )
+    labels = [
+        BeautifulSoup(value, "html.parser").b.get_text()
+        for kind, value in _blocks(article)
+        if kind == "paragraph"
+    ]
+    assert labels == ["Taras Guest:", "Mariia Second:"]

@@ -6,8 +6,9 @@ reporter adds ideas and sees the calendar; editors and chief editors move and ch
 items (rescheduling from the calendar) and remove them.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from masthead.newsroom.grants import granting
 
 REPORTERS, EDITORS, CHIEF_EDITORS = "Reporters", "Editors", "Chief editors"
 
@@ -26,44 +27,10 @@ GRANTS = {
 }
 
 
-def grant(apps, schema_editor) -> None:
-    using = schema_editor.connection.alias
-    for label in ("planning", "breaking"):
-        app_config = apps.get_app_config(label)
-        app_config.models_module = True  # see 0001_roles: needed for create_permissions here
-        try:
-            create_permissions(app_config, verbosity=0, using=using, apps=apps)
-        finally:
-            del app_config.models_module
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, labels in GRANTS.items():
-        group = Group.objects.using(using).get(name=name)
-        for label in labels:
-            app_label, codename = label.split(".")
-            group.permissions.add(
-                Permission.objects.using(using).get(
-                    content_type__app_label=app_label, codename=codename
-                )
-            )
-
-
-def revoke(apps, schema_editor) -> None:
-    using = schema_editor.connection.alias
-    Group = apps.get_model("auth", "Group")
-    for name, labels in GRANTS.items():
-        group = Group.objects.using(using).get(name=name)
-        for label in labels:
-            app_label, codename = label.split(".")
-            group.permissions.remove(
-                *group.permissions.filter(content_type__app_label=app_label, codename=codename)
-            )
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("newsroom", "0002_editor_review"),
         ("planning", "0001_initial"),
         ("breaking", "0001_initial"),
     ]
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [migrations.RunPython(*granting(("planning", "breaking"), GRANTS))]

@@ -10,7 +10,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from masthead.demo.content.outlet import BRAND
-from masthead.demo.forecasts import add_forecasts, add_transcribed_broadcast
+from masthead.demo.forecasts import add_forecasts, add_transcribed_broadcast, planned_archive
 from masthead.demo.newsroom import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
@@ -86,6 +86,7 @@ class Command(BaseCommand):
             admin_created = ensure_admin()
             logins = ensure_newsroom_users()
             forecasts = add_forecasts(plan.now)
+            archived = len(planned_archive(plan.now))
             add_transcribed_broadcast(plan.now)
             invalidation.emit(invalidation.everything())
         rebuild_indexes()
@@ -103,8 +104,8 @@ class Command(BaseCommand):
             f"{summary.top_stories} top stories\n"
             f"  {summary.corrections} corrected articles, {summary.plan_items} plan items "
             "in this week's calendar\n"
-            f"  {forecasts} forecasts marked in interviews and columns (see /forecasts/), and "
-            "tonight's broadcast transcribed into a draft interview"
+            f"  {archived} older articles, where {forecasts} forecasts were made and judged "
+            "(see /forecasts/), and tonight's broadcast transcribed into a draft interview"
         )
         if admin_created:
             self.stdout.write(f"  Created the superuser “{ADMIN_USERNAME}”.")
