@@ -112,3 +112,15 @@ def test_a_forecast_is_in_its_articles_words_by_someone_in_it(client, interview,
     assert client.post(add, data).status_code == 302
     made = Forecast.objects.get()
     assert made.block_id == "p1"  # the first block holding the words
+
+
+def test_bulk_deletes_keep_judged_forecasts_and_their_articles(client, judged, chief):
+    client.force_login(chief)
+    snippets = reverse("wagtail_bulk_action", args=["forecasts", "forecast", "delete"])
+    refused = client.post(f"{snippets}?id={judged.pk}", follow=True)
+    assert "cannot be deleted" in BeautifulSoup(refused.content, "html.parser").get_text()
+    pages = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    refused = client.post(f"{pages}?id={judged.article_id}", follow=True)
+    assert "stay on the public record" in BeautifulSoup(refused.content, "html.parser").get_text()
+    assert Forecast.objects.filter(pk=judged.pk).exists()
+    assert judged.article.__class__.objects.filter(pk=judged.article_id).exists()
