@@ -3,6 +3,8 @@ accepting or dismissing what the detector proposes."""
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,6 +21,9 @@ from masthead.people.models import Person
 
 from . import marking
 from .models import Candidate, CandidateState, Forecast, HorizonKind, Outcome, Resolution
+
+# A path on this site: one slash, then no spaces ("//host/…" would lead readers elsewhere).
+_SITE_PATH = re.compile(r"/(?!/)[^\s\\]*")
 
 
 class ResolutionForm(forms.ModelForm):
@@ -45,14 +50,15 @@ class ResolutionForm(forms.ModelForm):
         links = [line.strip() for line in self.cleaned_data["evidence"].splitlines()]
         check = URLValidator(schemes=["http", "https"])
         for number, link in enumerate(links, start=1):
-            if link and not link.startswith("/"):
-                try:
-                    check(link)
-                except forms.ValidationError as error:
-                    raise forms.ValidationError(
-                        f"Line {number} is not a link: “{link[:80]}”. Give one address per "
-                        "line, https://… or an address on this site starting with /."
-                    ) from error
+            if not link or _SITE_PATH.fullmatch(link):
+                continue
+            try:
+                check(link)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    f"Line {number} is not a link: “{link[:80]}”. Give one address per "
+                    "line, https://… or a path on this site such as /news/…/."
+                ) from error
         return "\n".join(link for link in links if link)
 
     def clean(self):
@@ -175,6 +181,7 @@ class AcceptForm(forms.Form):
             "horizon_text": horizon.text if horizon else "",
         }
         super().__init__(*args, initial=initial, **kwargs)
+        self.candidate = candidate
         names = dict(Person.objects.filter(pk__in=people).values_list("pk", "name"))
         self.fields["person"].choices = [("", "Choose who said it")] + [
             (pk, names[pk]) for pk in people
@@ -187,6 +194,11 @@ class AcceptForm(forms.Form):
             self.add_error("horizon_earliest", "A window needs the date it opens.")
         if earliest and latest and earliest > latest:
             self.add_error("horizon_earliest", "The window opens after it closes.")
+        made = marking.made_on(self.candidate)
+        if made and latest and latest < made:
+            self.add_error(
+                "horizon_latest", f"It cannot be due before it was made ({made:%-d %B %Y})."
+            )
         return data
 
     def horizon(self) -> marking.Horizon:

@@ -142,6 +142,11 @@ class Forecast(ClusterableModel):
             and self.horizon_earliest > self.horizon_latest
         ):
             raise ValidationError({"horizon_earliest": "The window opens before it closes."})
+        made = self.made_on
+        if made and self.horizon_latest and self.horizon_latest < made:
+            raise ValidationError(
+                {"horizon_latest": f"It is due before it was made ({made:%-d %B %Y})."}
+            )
 
     @property
     def is_due(self) -> bool:
@@ -186,7 +191,7 @@ class Resolution(models.Model):
         ordering = ["-recorded_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()} ({self.resolved_on:%d %B %Y})"
+        return f"{self.get_outcome_display()} ({self.resolved_on:%-d %B %Y})"
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:

@@ -16,6 +16,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from masthead.articles.models import Appearance, Role
 from masthead.forecasts import reminders
@@ -365,3 +366,36 @@ def test_a_stated_probability_is_kept_as_a_number_and_words_as_words():
     assert stated("likely") == ("likely", None)
     assert stated("") == ("", None)
     assert stated("7") == ("7", None)  # not a share of one: left as said
+
+
+def test_a_forecast_is_never_due_before_it_was_made(client, interview, editor, newsroom):
+    made = timezone.localdate(interview.published_at)
+    early = (made - dt.timedelta(days=1)).isoformat()
+    candidate = Candidate.objects.create(
+        article=interview, sentence="The grid will hold.", trigger="will", fingerprint="y" * 40
+    )
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_forecasts_candidate:decide", args=[candidate.pk, "accept"])
+    refused = client.post(
+        url, {"person": newsroom.guest.pk, "horizon_kind": "date", "horizon_latest": early}
+    )
+    errors = BeautifulSoup(refused.content, "html.parser").select(".error-message")
+    assert [e.get_text() for e in errors] == [
+        f"It cannot be due before it was made ({made.day} {made:%B %Y})."
+    ]
+    assert not Forecast.objects.exists()
+    forecast = Forecast(
+        article=interview, person=newsroom.guest, words=PREDICTION, horizon_latest=early
+    )
+    with pytest.raises(ValidationError, match="due before it was made"):
+        forecast.full_clean()
+
+
+@pytest.mark.parametrize("link", ["//elsewhere.example/x", "/ not a path", "/back\\slash"])
+def test_evidence_on_this_site_is_a_path_here(client, forecast, editor, link):
+    client.force_login(editor)
+    refused = resolve(client, forecast, outcome="did_not", resolved_on="2024-06-02",
+                      explanation="No.", evidence=link)  # fmt: skip
+    errors = BeautifulSoup(refused.content, "html.parser").select(".error-message")
+    assert "Line 1 is not a link" in errors[0].get_text()
+    assert not Resolution.objects.exists()
