@@ -92,7 +92,7 @@ def _judged(forecasts) -> bool:
 def keep_resolved_forecasts(request, instances):
     ids = [item.pk for item in instances if isinstance(item, Forecast)]
     if ids and _judged(Forecast.objects.filter(pk__in=ids)):
-        messages.error(request, JUDGED_STAYS)
+        messages.warning(request, JUDGED_STAYS)
         return redirect(ForecastViewSet().get_url_name("list"))
     return None
 
@@ -100,7 +100,7 @@ def keep_resolved_forecasts(request, instances):
 def _refuse_pages(request, pages: list[Page]):
     for page in pages:
         if _judged(Forecast.objects.filter(article__path__startswith=page.path)):
-            messages.error(
+            messages.warning(
                 request,
                 f"“{page.title}” holds resolved forecasts, which stay on the public record: "
                 "unpublish it instead of deleting it.",

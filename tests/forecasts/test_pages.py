@@ -264,3 +264,14 @@ def test_an_apostrophe_is_not_taken_for_a_closing_quotation_mark():
     assert mark("<p>So the ministers' plan fails.</p>", [text_mark]) == "<p>So X' plan fails.</p>"
     assert mark("<p>He said \u2018the ministers\u2019.</p>", [text_mark]) == "<p>He said X.</p>"
     assert seen == [("", "the ministers", ""), ("\u2018", "the ministers", "\u2019")]
+
+
+def test_a_pending_forecast_says_whether_it_is_due(client, interview, newsroom):
+    waiting = make(interview, newsroom.guest)  # due 31 December 2025; today 20 September 2024
+    due = make(interview, newsroom.guest, horizon_latest=dt.date(2024, 9, 1))
+    said = {
+        f: soup(client, f"/forecasts/{f.uid}/").select_one("p.forecast-pending").get_text()
+        for f in (waiting, due)
+    }
+    assert said[waiting].startswith("Pending: it can be checked from 31 December 2025")
+    assert said[due].startswith("Pending: due since 1 September 2024")
