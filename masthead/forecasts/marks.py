@@ -71,7 +71,7 @@ def _note(person, status, label, due, resolved_on, explanation, evidence, url) -
     return str(
         Markup(
             '<aside class="forecast-note"><p><strong>{label}</strong> ({resolved}): {why}'
-            '{evidence} <a href="{url}">The forecast’s record</a>.</p></aside>'
+            '{evidence} <a href="{url}">The forecast’s record</a>.</p></aside>'  # noqa: RUF001
         ).format(
             label=label,
             resolved=date_format(resolved_on, "j F Y") if resolved_on else "",
