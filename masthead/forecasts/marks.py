@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import TextMark
 
-from .models import Forecast, Resolution, Status
+from .models import Forecast, Resolution, Status, evidence_label
 
 
 def _current(field: str) -> Subquery:
@@ -65,8 +65,7 @@ def _note(person, status, label, due, resolved_on, explanation, evidence, url) -
         )
     links = [line.strip() for line in (evidence or "").splitlines() if line.strip()]
     evidence_html = Markup(", ").join(
-        Markup('<a href="{0}">{1}</a>').format(link, f"evidence {i}")
-        for i, link in enumerate(links, 1)
+        Markup('<a href="{0}">{1}</a>').format(link, evidence_label(link)) for link in links
     )
     return str(
         Markup(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -221,6 +222,20 @@ class Resolution(models.Model):
     @property
     def evidence_links(self) -> list[str]:
         return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+
+    @property
+    def evidence_items(self) -> list[tuple[str, str]]:
+        """Each link with words a reader can follow (see ``evidence_label``)."""
+        return [(link, evidence_label(link)) for link in self.evidence_links]
+
+
+def evidence_label(link: str) -> str:
+    """What a link to the evidence is called on the page: "our report" for one of our own
+    pages, else the site it is on ("example.org")."""
+    if link.startswith("/"):
+        return "our report"
+    host = urlsplit(link).hostname or link
+    return host.removeprefix("www.")
 
 
 class CandidateState(models.TextChoices):

@@ -34,7 +34,7 @@ class ForecastsFeed(Feed):
     """Forecasts as they are marked and as they are resolved, newest first, with the index's
     filters (``?subject=``, ``?status=``, ``?person=``)."""
 
-    description = "Forecasts made in our interviews, and what became of them."
+    description = "Forecasts made in our interviews and columns, and what became of them."
 
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:

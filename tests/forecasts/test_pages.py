@@ -70,7 +70,8 @@ def test_once_resolved_the_article_shows_the_outcome_and_evidence(client, interv
     assert "forecast-did_not" in page.select_one("mark.forecast")["class"]
     note = page.select_one(".forecast-note")
     assert note.strong.get_text() == "Did not come true"
-    assert note.select("a")[0]["href"] == "https://example.org/prices"
+    evidence = note.select("a")[0]
+    assert (evidence["href"], evidence.get_text()) == ("https://example.org/prices", "example.org")
 
 
 def test_the_forecast_page_carries_claimreview_only_once_resolved(client, interview, newsroom):
@@ -275,3 +276,14 @@ def test_a_pending_forecast_says_whether_it_is_due(client, interview, newsroom):
     }
     assert said[waiting].startswith("Pending: it can be checked from 31 December 2025")
     assert said[due].startswith("Pending: due since 1 September 2024")
+
+
+def test_evidence_is_named_by_its_site_or_as_our_report(client, interview, newsroom):
+    forecast = make(interview, newsroom.guest)
+    resolve(forecast, "came_true", evidence="https://www.example.org/prices\n/news/later/")
+    page = soup(client, f"/forecasts/{forecast.uid}/")
+    links = [(a["href"], a.get_text()) for a in page.select(".forecast-outcome ul a")]
+    assert links == [
+        ("https://www.example.org/prices", "example.org"),
+        ("/news/later/", "our report"),
+    ]
