@@ -37,8 +37,15 @@ def plain(rich_text: str) -> str:
 
 def speaker_label(rich_text: str) -> str:
     """The name a paragraph opens with in bold, followed by a colon; "" when none."""
+    return _split_label(rich_text)[0]
+
+
+def _split_label(rich_text: str) -> tuple[str, str]:
+    """(the speaker label, the paragraph after it); ("", the paragraph) when it has none."""
     found = _LABEL.match(rich_text)
-    return " ".join(found["name"].split()) if found else ""
+    if found is None:
+        return "", rich_text
+    return " ".join(found["name"].split()), rich_text[found.end() :]
 
 
 def passages(body: Iterable[dict]) -> Iterator[Passage]:
@@ -47,10 +54,8 @@ def passages(body: Iterable[dict]) -> Iterator[Passage]:
     for block in body:
         kind, value, block_id = block.get("type"), block.get("value"), block.get("id", "")
         if kind == "paragraph" and isinstance(value, str):
-            found = _LABEL.match(value)
-            if found:
-                label = " ".join(found["name"].split())
-                value = value[found.end() :]
+            named, value = _split_label(value)
+            label = named or label
             yield Passage(block_id, "paragraph", plain(value), label=label)
         elif kind == "heading" and isinstance(value, str):
             yield Passage(block_id, "heading", value.strip())

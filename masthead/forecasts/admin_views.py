@@ -20,7 +20,16 @@ from wagtail.snippets.views.snippets import IndexView
 from masthead.people.models import Person
 
 from . import marking
-from .models import Candidate, CandidateState, Forecast, HorizonKind, Outcome, Resolution
+from .models import (
+    Candidate,
+    CandidateState,
+    Forecast,
+    HorizonKind,
+    Outcome,
+    Resolution,
+    day_said,
+    horizon_errors,
+)
 
 # A path on this site: one slash, then no spaces ("//host/…" would lead readers elsewhere).
 _SITE_PATH = re.compile(r"/(?!/)[^\s\\]*")
@@ -192,13 +201,9 @@ class AcceptForm(forms.Form):
         earliest, latest = data.get("horizon_earliest"), data.get("horizon_latest")
         if data.get("horizon_kind") == HorizonKind.WINDOW and not earliest:
             self.add_error("horizon_earliest", "A window needs the date it opens.")
-        if earliest and latest and earliest > latest:
-            self.add_error("horizon_earliest", "The window opens after it closes.")
-        made = marking.made_on(self.candidate)
-        if made and latest and latest < made:
-            self.add_error(
-                "horizon_latest", f"It cannot be due before it was made ({made:%-d %B %Y})."
-            )
+        made = day_said(self.candidate.article)
+        for field, message in horizon_errors(made, latest, earliest).items():
+            self.add_error(field, message)
         return data
 
     def horizon(self) -> marking.Horizon:

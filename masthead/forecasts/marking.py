@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from masthead.articles.appearances import Appearance
 
-from .models import Candidate, CandidateState, Forecast, HorizonKind
+from .models import Candidate, CandidateState, Forecast, HorizonKind, day_said, horizon_errors
 
 
 class MarkingError(ValueError):
@@ -50,11 +50,6 @@ def stated(confidence: str) -> tuple[str, Decimal | None]:
     return ("", number) if 0 <= number <= 1 else (confidence[:100], None)
 
 
-def made_on(candidate: Candidate) -> dt.date | None:
-    published = candidate.article.published_at
-    return timezone.localdate(published) if published else None
-
-
 def speakers(candidate: Candidate) -> list[int]:
     """Who in the article may have said the candidate: the person the text names, else everyone
     appearing on air or in the byline (the editor picks)."""
@@ -87,11 +82,9 @@ def accept(
     horizon = horizon or horizon_of(candidate)
     if horizon is None:
         raise MarkingError("Give the forecast's horizon: the sentence names none.")
-    if horizon.earliest and horizon.earliest > horizon.latest:
-        raise MarkingError("The window opens after it closes.")
-    made = made_on(candidate)
-    if made and horizon.latest < made:
-        raise MarkingError(f"It cannot be due before it was made ({made:%-d %B %Y}).")
+    errors = horizon_errors(day_said(candidate.article), horizon.latest, horizon.earliest)
+    if errors:
+        raise MarkingError(" ".join(errors.values()))
     credentials = (
         appearances.exclude(credentials="").values_list("credentials", flat=True).first() or ""
     )

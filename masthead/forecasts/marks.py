@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from masthead.articles.models import ArticlePage
 from masthead.articles.queries import TextMark
 
-from .models import Forecast, Resolution, Status, evidence_label
+from .models import Forecast, Resolution, Status, evidence_label, evidence_links
 
 
 def _current(field: str) -> Subquery:
@@ -63,7 +63,7 @@ def _note(person, status, label, due, resolved_on, explanation, evidence, url) -
                 "</aside>"
             ).format(person=person, due=date_format(due, "j F Y"), url=url)
         )
-    links = [line.strip() for line in (evidence or "").splitlines() if line.strip()]
+    links = evidence_links(evidence)
     evidence_html = Markup(", ").join(
         Markup('<a href="{0}">{1}</a>').format(link, evidence_label(link)) for link in links
     )

@@ -51,6 +51,24 @@ class ForecastSubject(TaggedItemBase):
     )
 
 
+def day_said(article) -> dt.date | None:
+    """The day a forecast in ``article`` was said: its publication, on the edition's clock."""
+    return timezone.localdate(article.published_at) if article.published_at else None
+
+
+def horizon_errors(
+    made: dt.date | None, latest: dt.date | None, earliest: dt.date | None = None
+) -> dict[str, str]:
+    """What is wrong with a horizon, by field: the rules the admin's form, the desk's accept
+    form and ``marking.accept`` all apply."""
+    errors = {}
+    if earliest and latest and earliest > latest:
+        errors["horizon_earliest"] = "The window opens after it closes."
+    if made and latest and latest < made:
+        errors["horizon_latest"] = f"It cannot be due before it was made ({made:%-d %B %Y})."
+    return errors
+
+
 class Forecast(ClusterableModel):
     """One claim about the future, in the words it was made in."""
 
@@ -136,18 +154,12 @@ class Forecast(ClusterableModel):
 
     def clean(self) -> None:
         super().clean()
-        if (
-            self.horizon_kind == HorizonKind.WINDOW
-            and self.horizon_earliest
-            and self.horizon_latest
-            and self.horizon_earliest > self.horizon_latest
-        ):
-            raise ValidationError({"horizon_earliest": "The window opens before it closes."})
-        made = self.made_on
-        if made and self.horizon_latest and self.horizon_latest < made:
-            raise ValidationError(
-                {"horizon_latest": f"It is due before it was made ({made:%-d %B %Y})."}
-            )
+        window = self.horizon_kind == HorizonKind.WINDOW
+        errors = horizon_errors(
+            self.made_on, self.horizon_latest, self.horizon_earliest if window else None
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_due(self) -> bool:
@@ -155,9 +167,7 @@ class Forecast(ClusterableModel):
 
     @property
     def made_on(self) -> dt.date | None:
-        """The day it was said: its article's publication, on the edition's clock."""
-        published = self.article.published_at if self.article_id else None
-        return timezone.localdate(published) if published else None
+        return day_said(self.article) if self.article_id else None
 
     @property
     def current_resolution(self) -> Resolution | None:
@@ -221,12 +231,17 @@ class Resolution(models.Model):
 
     @property
     def evidence_links(self) -> list[str]:
-        return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+        return evidence_links(self.evidence)
 
     @property
     def evidence_items(self) -> list[tuple[str, str]]:
         """Each link with words a reader can follow (see ``evidence_label``)."""
         return [(link, evidence_label(link)) for link in self.evidence_links]
+
+
+def evidence_links(evidence: str | None) -> list[str]:
+    """The links of a resolution's evidence, one a line."""
+    return [line.strip() for line in (evidence or "").splitlines() if line.strip()]
 
 
 def evidence_label(link: str) -> str:

@@ -136,6 +136,10 @@ class Filters:
         }
         return urlencode({name: value for name, value in chosen.items() if value})
 
+    def url(self, base: str) -> str:
+        """``base`` with the filters' query string, when there are any."""
+        return f"{base}?{self.query}" if self.query else base
+
     @property
     def described(self) -> str:
         """``by Taras Guest, on prices, came true``: what the filters keep, for titles."""
@@ -196,7 +200,6 @@ def index_page(request: HttpRequest) -> dict:
         page = paginator.page(number)
     except InvalidPage:
         raise NotFound(f"There is no page “{number}” of these forecasts.") from None
-    feed_url = reverse("forecasts_feed")
     return {
         "page_of": page,
         "subjects": subjects,
@@ -206,7 +209,7 @@ def index_page(request: HttpRequest) -> dict:
         "status": filters.status,
         "person": filters.person,
         "query": filters.query,
-        "feed_url": f"{feed_url}?{filters.query}" if filters.query else feed_url,
+        "feed_url": filters.url(reverse("forecasts_feed")),
         "due_text": lambda f: date_format(f.horizon_latest, "j F Y"),
     }
 

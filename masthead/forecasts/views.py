@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from masthead.caching import keys
+from masthead.editions.current import CurrentEdition
 
 from . import queries
 from .queries import FeedItem, NotFound
@@ -30,6 +33,15 @@ def index(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "forecasts/index.html", context)
 
 
+@dataclass(frozen=True)
+class FeedScope:
+    """What one request's feed shows. Passed as the feed's object, since the Feed instance is
+    shared by every request (and every thread) the URL serves."""
+
+    edition: CurrentEdition
+    filters: queries.Filters
+
+
 class ForecastsFeed(Feed):
     """Forecasts as they are marked and as they are resolved, newest first, with the index's
     filters (``?subject=``, ``?status=``, ``?person=``)."""
@@ -42,21 +54,20 @@ class ForecastsFeed(Feed):
         except NotFound as error:
             return not_found(request, error).render()
 
-    def get_object(self, request: HttpRequest) -> queries.Filters:
-        self.edition = queries.edition_of(request)
+    def get_object(self, request: HttpRequest) -> FeedScope:
+        edition = queries.edition_of(request)
         keys.declare(keys.FORECASTS)
-        return queries.read_filters(request, self.edition)
+        return FeedScope(edition, queries.read_filters(request, edition))
 
-    def title(self, filters: queries.Filters) -> str:
-        described = filters.described
+    def title(self, scope: FeedScope) -> str:
+        described = scope.filters.described
         return f"Forecasts {described}" if described else "Forecasts"
 
-    def link(self, filters: queries.Filters) -> str:
-        index = reverse("forecasts")
-        return f"{index}?{filters.query}" if filters.query else index
+    def link(self, scope: FeedScope) -> str:
+        return scope.filters.url(reverse("forecasts"))
 
-    def items(self, filters: queries.Filters) -> list[FeedItem]:
-        return queries.feed_items(self.edition, filters)
+    def items(self, scope: FeedScope) -> list[FeedItem]:
+        return queries.feed_items(scope.edition, scope.filters)
 
     def item_title(self, item: FeedItem) -> str:
         return item.title

@@ -12,11 +12,13 @@ from django.contrib.auth.management import create_permissions
 Grants = Mapping[str, Iterable[str]]  # group name → "app_label.codename" permissions
 
 
-def _create_permissions(apps, using: str, app_labels: Iterable[str]) -> None:
+def create_app_permissions(apps, using: str, app_labels: Iterable[str]) -> None:
+    """Django creates permissions after the last migration; a migration granting them needs
+    them now."""
     for label in app_labels:
         app_config = apps.get_app_config(label)
         # A migration's app registry has no models module, which create_permissions reads as
-        # "no models" (see 0001_roles).
+        # "this app has no models".
         app_config.models_module = True
         try:
             create_permissions(app_config, verbosity=0, using=using, apps=apps)
@@ -39,7 +41,7 @@ def granting(app_labels: Iterable[str], grants: Grants) -> tuple[Callable, Calla
 
     def grant(apps, schema_editor) -> None:
         using = schema_editor.connection.alias
-        _create_permissions(apps, using, app_labels)
+        create_app_permissions(apps, using, app_labels)
         Permission = apps.get_model("auth", "Permission")
         for group, app_label, codename in _each(apps, using, grants):
             group.permissions.add(

@@ -7,11 +7,12 @@ had; Chief editors is new. Each role's permissions are then set to exactly these
 Wagtail's defaults.
 
 The grants are written out here, not imported, because a migration is history: a later change
-to a role is a new migration.
+to a role is a new migration. (Only the mechanism is shared: ``masthead/newsroom/grants.py``.)
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from masthead.newsroom.grants import create_app_permissions
 
 REPORTERS, EDITORS, CHIEF_EDITORS = "Reporters", "Editors", "Chief editors"
 
@@ -86,22 +87,9 @@ APPS_WITH_PERMISSIONS = (
 )
 
 
-def _create_missing_permissions(apps, using: str) -> None:
-    """Django creates permissions after the last migration; these are needed now."""
-    for label in APPS_WITH_PERMISSIONS:
-        app_config = apps.get_app_config(label)
-        # A migration's app registry has no models module, which create_permissions reads as
-        # "this app has no models".
-        app_config.models_module = True
-        try:
-            create_permissions(app_config, verbosity=0, using=using, apps=apps)
-        finally:
-            del app_config.models_module
-
-
 def set_up_roles(apps, schema_editor) -> None:
     using = schema_editor.connection.alias
-    _create_missing_permissions(apps, using)
+    create_app_permissions(apps, using, APPS_WITH_PERMISSIONS)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")
