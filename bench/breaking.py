@@ -407,11 +407,9 @@ def main(argv: list[str] | None = None) -> int:
             if answer.headers.get("x-cache") != "HIT":
                 raise edge.BenchError(f"the {name} page {path} is not cached by Varnish")
         print("pages watched (through Varnish, cached): " + ", ".join(paths.values()))
-        instance_dir = varnish.work_dir / "varnishd"  # the launcher's -n directory
-        before = edge.varnish_counters(instance_dir)
+        before = varnish.counters()
         results = measure(args, env, varnish.url, paths, check_time)
-        after = edge.varnish_counters(instance_dir)
-        results["backend_requests"] = edge.counter_change(before, after, "MAIN.backend_req")
+        results["backend_requests"] = edge.origin_change(before, varnish.counters())
     print_table(results, args.cycles)
     return 0
 

@@ -14,6 +14,13 @@ backend default {
     .between_bytes_timeout = 10s;
 }
 
+# The inner tier: this same varnishd over the private listener it opens with
+#   -a stitch=/run/masthead-varnish/stitch.sock,mode=666
+# The outer tier fetches stitched pages from it (masthead.vcl, "Stitching once").
+backend stitcher {
+    .path = "/run/masthead-varnish/stitch.sock";
+}
+
 # Who may send PURGE: the application's purge task runs beside Varnish.
 acl purge {
     "127.0.0.1";

@@ -7,7 +7,21 @@ vcl 4.1;
 #   - a public response is cached for its s-maxage and served stale (grace) while it refetches or
 #     while the application is down;
 #   - anything private (editors, previews, drafts, a session or CSRF cookie) is never cached;
-#   - `PURGE` with `xkey-purge: k1 k2` from the `purge` ACL drops every object naming any key.
+#   - `PURGE` with `xkey-purge: k1 k2` from the `purge` ACL drops every object naming any key;
+#   - a page with <esi:include>s is stitched once, not on every answer (below).
+#
+# Stitching once. Varnish 7.1 delivers an ESI page several times more slowly than one object (it
+# flushes around every include and recomputes the gzip checksum on each answer:
+# docs/performance.md, "The edge"). So this Varnish is two tiers in one process. Readers reach
+# the outer tier; it fetches what it does not hold from the inner tier, which is this same
+# Varnish reached over a second, private listener named "stitch" (a Unix socket the launcher
+# creates: `-a stitch=/path/stitch.sock,mode=666`). The inner tier holds the page and its
+# includes as the application sent them, each with its own keys, and stitches them; the outer
+# tier keeps the stitched copy and serves it as one object. The stitched copy carries the
+# page's keys and its includes' (the application names the latter in `xkey-includes`), so one
+# purge by key drops exactly the objects that show the key in either tier: publishing a news
+# item drops the latest-news block and the stitched pages, which are restitched at the next
+# request from the pages the inner tier still holds, without asking the application for them.
 #
 # What differs between one Varnish and another (backend address, purge ACL, two durations) lives
 # in "masthead-site.vcl", found through the `vcl_path` parameter: `python -m masthead.edge.varnish`
@@ -28,6 +42,17 @@ include "masthead-site.vcl";
 # Client side
 
 sub vcl_recv {
+    if (local.socket == "stitch") {
+        call masthead_stitch_recv;
+    } else {
+        # Readers: what the outer tier does not hold, it asks the inner tier for.
+        set req.backend_hint = stitcher;
+        if (req.restarts == 0) {
+            # Set by vcl_purge alone, never by a reader (it would reach inner objects).
+            unset req.http.X-Masthead-Purge-Inner;
+        }
+    }
+
     # This runs for every <esi:include> too (req.esi_level > 0), given the reader's request as
     # it arrived (cookies, Authorization): an editor's page must include the editor's block, so
     # nothing here is skipped for includes. Skipping it would save about 1 µs of the 50-90 µs
@@ -76,6 +101,18 @@ sub vcl_recv {
     unset req.http.Cookie;
 }
 
+# A request from the outer tier (or an include of the page it asked for): answered from the
+# inner tier's own objects, each fetched from the application.
+sub masthead_stitch_recv {
+    set req.backend_hint = default;
+    # Never stale: the outer tier keeps what it is given for its full TTL, so an inner object
+    # past its TTL (or soft-purged) is fetched again before it is stitched into a new copy. The
+    # outer tier serves its own stale copy meanwhile (grace) and keeps it if the fetch fails.
+    set req.grace = 0s;
+    # The application sees the reader's address once, not also this socket's (0.0.0.0).
+    set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, ",\s*0\.0\.0\.0$", "");
+}
+
 # The same page reached from a newsletter, a social post or an ad must be one cache object: drop
 # tracking parameters, sort the rest, and drop a `?` left alone.
 sub masthead_normalise_url {
@@ -113,8 +150,24 @@ sub masthead_purge {
         set req.http.X-Purged = xkey.softpurge(req.http.xkey-softpurge);
         return (synth(200, "Purged"));
     }
-    # No key: purge this URL's object, as Wagtail's own HTTPBackend asks.
+    # No key: purge this URL's object, as Wagtail's own HTTPBackend asks: the outer tier's
+    # first, then (vcl_purge restarts) the inner tier's, so the next reader's copy is refetched.
     return (purge);
+}
+
+# Each tier keeps its own object for a URL: the inner tier's is the page as sent, the outer's
+# the page stitched.
+sub vcl_hash {
+    if (local.socket == "stitch" || req.http.X-Masthead-Purge-Inner) {
+        hash_data("stitch");
+    }
+}
+
+sub vcl_purge {
+    if (!req.http.X-Masthead-Purge-Inner) {
+        set req.http.X-Masthead-Purge-Inner = "1";
+        return (restart);
+    }
 }
 
 sub vcl_synth {
@@ -137,6 +190,25 @@ sub vcl_synth {
 # Backend side
 
 sub vcl_backend_response {
+    # What the inner tier sent is stitched already (no Surrogate-Control is left, so it is not
+    # parsed again) and gzipped already. It is kept under the page's keys and its includes':
+    # a purge of either drops this copy.
+    if (beresp.backend.name == "stitcher") {
+        if (beresp.http.X-Masthead-Stitch) {
+            # A page that does not name its includes' keys could not be purged when they
+            # change: the inner tier stitches it for every answer instead, as a Varnish of one
+            # tier would. Hit-for-miss, so that a later answer naming them is stored at once.
+            unset beresp.http.X-Masthead-Stitch;
+            set beresp.ttl = 120s;
+            set beresp.uncacheable = true;
+            return (deliver);
+        }
+        if (beresp.http.xkey-includes) {
+            set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.xkey-includes;
+            unset beresp.http.xkey-includes;
+        }
+    }
+
     # ESI only when the application says the body holds <esi:include>: parsing every body would
     # cost CPU for nothing. Surrogate-Control is for us alone, and left in place it would also
     # stop the builtin VCL from reading Cache-Control.
@@ -231,14 +303,17 @@ sub vcl_backend_error {
 # Delivery
 
 sub vcl_deliver {
+    if (local.socket == "stitch") {
+        call masthead_stitch_deliver;
+        return (deliver);
+    }
+
     # X-Cache says how this response was served: the tests and the benchmark read it, and it
     # tells a developer at a glance why a page is (not) fresh. PASS: not from or for the cache.
-    if (obj.uncacheable) {
-        set resp.http.X-Cache = "PASS";
-    } else if (obj.hits > 0) {
-        set resp.http.X-Cache = "HIT";
-    } else {
-        set resp.http.X-Cache = "MISS";
+    # What the outer tier does not keep, the inner tier's answer says (a page stitched for each
+    # answer is a HIT there).
+    if (!obj.uncacheable || !resp.http.X-Cache) {
+        call masthead_x_cache;
     }
 
     # The keys are for the caches (this one, Fastly, Cloudflare): they say what each page shows
@@ -247,17 +322,35 @@ sub vcl_deliver {
     unset resp.http.Surrogate-Key;
     unset resp.http.Cache-Tag;
     unset resp.http.Surrogate-Control;
+    unset resp.http.xkey-includes;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
+}
 
+# To the outer tier: the keys stay, for the outer copy to be purged by.
+sub masthead_stitch_deliver {
+    call masthead_x_cache;
+    if (obj.can_esi && !resp.http.xkey-includes) {
+        set resp.http.X-Masthead-Stitch = "each answer";
+    }
     # A page with includes is stitched from objects that each have their own validators: its
     # ETag and Last-Modified are the page's alone and stay the same when its latest-news block
-    # changes, so a browser revalidating would be told 304 and keep showing an old block. It
-    # gets the page again instead, from the cache.
+    # changes, so a browser revalidating would be told 304 and keep showing an old block. The
+    # stitched copy has none, and a reader revalidating it gets it again, from the cache.
     if (obj.can_esi) {
         unset resp.http.ETag;
         unset resp.http.Last-Modified;
         unset req.http.If-None-Match;
         unset req.http.If-Modified-Since;
+    }
+}
+
+sub masthead_x_cache {
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } else if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
     }
 }

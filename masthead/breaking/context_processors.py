@@ -2,7 +2,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from masthead.caching import keys
 from masthead.edge.esi import edge_includes, include
+from masthead.editions.current import edition_for_request
 
 from .banner import banner_html
 
@@ -13,7 +15,9 @@ def breaking_news(request: HttpRequest) -> dict:
 
     def banner():
         if edge_includes(request):
-            return include(request, reverse("breaking_news_banner"))
+            edition = edition_for_request(request)
+            shown = (keys.breaking(edition.site_id),) if edition else ()
+            return include(request, reverse("breaking_news_banner"), shown)
         return banner_html(request)
 
     # Lazy, like the latest-news block: built only by pages that show it.

@@ -3,10 +3,14 @@ own, so that publishing a news item purges that part and not every page that sho
 
 Varnish (deploy/varnish/masthead.vcl) says it can include by sending
 ``Surrogate-Capability: varnish="ESI/1.0"``; only then does a page carry an ``<esi:include>``
-instead of the part itself, and its response says so in ``Surrogate-Control``.
+instead of the part itself, and its response says so in ``Surrogate-Control``. It also names
+the keys its includes are purged by, in ``xkey-includes``: Varnish stitches a page once and
+keeps the stitched copy under the page's keys and those, so that a purge of either drops it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django.http import HttpRequest
 from django.utils.html import format_html
@@ -20,11 +24,23 @@ def edge_includes(request: HttpRequest) -> bool:
     return CAPABILITY in request.headers.get("Surrogate-Capability", "")
 
 
-def include(request: HttpRequest, url: str) -> SafeString:
-    """The markup that has the edge fetch ``url`` in its place; the response will say so."""
+INCLUDE_KEYS_HEADER = "xkey-includes"
+
+
+def include(request: HttpRequest, url: str, keys: Iterable[str]) -> SafeString:
+    """The markup that has the edge fetch ``url`` in its place; the response will say so, and
+    name ``keys``: those the response at ``url`` is purged by (``tests/edge/test_esi.py`` holds
+    each include to them)."""
+    included: set[str] = request.__dict__.setdefault("edge_include_keys", set())
+    included.update(keys)
     request.edge_included = True
     return format_html('<esi:include src="{}"/>', url)
 
 
 def includes_anything(request: HttpRequest) -> bool:
     return getattr(request, "edge_included", False)
+
+
+def include_keys(request: HttpRequest) -> set[str]:
+    """The keys of everything this request's page includes."""
+    return getattr(request, "edge_include_keys", set())

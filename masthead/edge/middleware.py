@@ -13,7 +13,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from masthead.caching import keys
 from masthead.caching.fragments import changed_at, generations
 
-from .esi import CAPABILITY, includes_anything
+from .esi import CAPABILITY, INCLUDE_KEYS_HEADER, include_keys, includes_anything
 
 # Statuses a shared cache may keep (RFC 9111's "heuristically cacheable" ones we answer with).
 CACHEABLE = {200, 203, 301, 404, 410}
@@ -85,3 +85,4 @@ class EdgeCacheMiddleware:
         response["Cache-Tag"] = ",".join(ordered)
         if includes_anything(request):
             response["Surrogate-Control"] = f'content="{CAPABILITY}"'
+            response[INCLUDE_KEYS_HEADER] = " ".join(sorted(include_keys(request) - shown))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import json
 import logging
 import os
 import re
@@ -33,7 +34,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 
@@ -42,6 +43,14 @@ logger = logging.getLogger(__name__)
 VCL_DIR = Path(__file__).resolve().parents[2] / "deploy" / "varnish"
 MAIN_VCL = VCL_DIR / "masthead.vcl"
 SITE_VCL_NAME = "masthead-site.vcl"
+# The inner tier's listener (masthead.vcl, "Stitching once"), a Unix socket in the instance's
+# working directory; what deploy/varnish/masthead-site.vcl names for a varnishd run by hand.
+STITCH_SOCKET_NAME = "stitch.sock"
+DEFAULT_STITCH_SOCKET = "/run/masthead-varnish/" + STITCH_SOCKET_NAME
+# sun_path is 108 bytes on Linux, with its terminating NUL.
+_MAX_SOCKET_PATH = 107
+PUBLIC_LISTENER, STITCH_LISTENER = "public", "stitch"  # local.socket in the VCL
+ORIGIN_BACKEND = "default"  # the application, in masthead-site.vcl; "stitcher" is the inner tier
 DEFAULT_PURGERS = ("127.0.0.1", "::1")
 # Debian installs varnishd in /usr/sbin, which is not on a non-root user's PATH.
 SEARCH_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/usr/local/sbin"])
@@ -66,6 +75,13 @@ backend default {{
     .between_bytes_timeout = 10s;
 }}
 
+# The inner tier: this same varnishd over the private listener it opens with
+#   -a stitch={stitch_socket},mode=666
+# The outer tier fetches stitched pages from it (masthead.vcl, "Stitching once").
+backend stitcher {{
+    .path = "{stitch_socket}";
+}}
+
 # Who may send PURGE: the application's purge task runs beside Varnish.
 acl purge {{
 {purgers}}}
@@ -81,6 +97,16 @@ sub masthead_default_grace {{
     set beresp.grace = {default_grace};
 }}
 """
+
+
+def origin_requests(counters: Mapping[str, int]) -> int:
+    """How many requests Varnish sent the application (not its outer tier's to the inner),
+    from :meth:`Varnish.counters`: ``VBE.<vcl>.default.req`` summed over loaded VCLs."""
+    return sum(
+        value
+        for name, value in counters.items()
+        if name.startswith("VBE.") and name.endswith(f".{ORIGIN_BACKEND}.req")
+    )
 
 
 class VarnishError(RuntimeError):
@@ -117,12 +143,14 @@ class HostPort:
 
 @dataclass(frozen=True)
 class SiteSettings:
-    """What ``masthead-site.vcl`` says: the backend, who may purge, and two durations (s)."""
+    """What ``masthead-site.vcl`` says: the backend, the inner tier's socket, who may purge,
+    and two durations (s)."""
 
     backend: HostPort = field(default_factory=lambda: HostPort("127.0.0.1", 8001))
     purgers: Sequence[str] = DEFAULT_PURGERS
     error_ttl: float = 15
     default_grace: float = 6 * 3600
+    stitch_socket: str = DEFAULT_STITCH_SOCKET
 
 
 def site_vcl(site: SiteSettings) -> str:
@@ -134,7 +162,14 @@ def site_vcl(site: SiteSettings) -> str:
             entries.append(f'    "{network.network_address}";\n')
         else:
             entries.append(f'    "{network.network_address}"/{network.prefixlen};\n')
+    socket = site.stitch_socket
+    if not socket.startswith("/") or len(socket.encode()) > _MAX_SOCKET_PATH or '"' in socket:
+        raise ValueError(
+            f"the inner tier's socket must be an absolute path of at most {_MAX_SOCKET_PATH} "
+            f"bytes: {socket!r}"
+        )
     return SITE_VCL_TEMPLATE.format(
+        stitch_socket=socket,
         host=site.backend.host,
         port=site.backend.port,
         purgers="".join(entries),
@@ -255,14 +290,23 @@ class Varnish:
         else:
             self.work_dir = Path(tempfile.mkdtemp(prefix="masthead-varnish-"))
         self.work_dir.chmod(0o755)
-        main = _write_vcl(self.work_dir / "vcl", self.site)
+        self.site = replace(self.site, stitch_socket=str(self.work_dir / STITCH_SOCKET_NAME))
+        try:
+            main = _write_vcl(self.work_dir / "vcl", self.site)
+        except ValueError as error:
+            self.stop()
+            raise VarnishError(f"{error} (give a shorter working directory)") from None
         command = [
             varnishd,
             "-F",  # in the foreground, so that this process owns it and sees it exit
             "-n",
             str(self._instance_dir),
             "-a",
-            str(self.listen),
+            f"{PUBLIC_LISTENER}={self.listen}",
+            # Anyone on this host may connect (the users varnishd runs as must): it answers
+            # what the public listener does, and refuses PURGE (its peers are 0.0.0.0).
+            "-a",
+            f"{STITCH_LISTENER}={self.site.stitch_socket},mode=666",
             "-T",
             "127.0.0.1:0",  # the admin port: any free one, found by varnishadm through -n
             "-s",
@@ -320,12 +364,36 @@ class Varnish:
             status = self._admin("status")
             if status.returncode == 0 and "running" in status.stdout:
                 listening = self._admin("debug.listen_address")
-                # "a0 127.0.0.1 8000": the name of the listen socket, its address and its port.
-                fields = listening.stdout.split()
-                if listening.returncode == 0 and len(fields) >= 3:
-                    return HostPort(fields[1], int(fields[2]))
+                # "public 127.0.0.1 8000": a listener's name, its address and its port, a line
+                # each ("stitch /path/stitch.sock -" for the inner tier's).
+                for line in listening.stdout.splitlines() if listening.returncode == 0 else ():
+                    fields = line.split()
+                    if len(fields) >= 3 and fields[0] == PUBLIC_LISTENER:
+                        return HostPort(fields[1], int(fields[2]))
             time.sleep(0.1)
         raise VarnishError(f"varnishd did not start within {timeout:g} s:\n{self.log}")
+
+    def counters(self) -> dict[str, int]:
+        """Varnish's counters (``varnishstat -1 -j``) as name → value."""
+        varnishstat = find_program("varnishstat")
+        if varnishstat is None:
+            raise VarnishError(f"varnishstat is not installed ({INSTALL_HINT})")
+        done = subprocess.run(
+            [varnishstat, "-n", str(self._instance_dir), "-1", "-j"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise VarnishError(f"varnishstat failed: {done.stderr.strip()}")
+        found = json.loads(done.stdout)
+        counters = found.get("counters", found)  # 7.x nests them; 6.x does not
+        return {
+            name: entry["value"]
+            for name, entry in counters.items()
+            if isinstance(entry, dict) and "value" in entry
+        }
 
     @property
     def log(self) -> str:

@@ -47,6 +47,27 @@ def test_the_site_vcl_names_the_backend_the_purgers_and_the_durations():
     assert re.search(r"sub masthead_default_grace \{\s+set beresp.grace = 2h;", vcl)
 
 
+def test_the_site_vcl_names_the_inner_tiers_socket():
+    vcl = site_vcl(SiteSettings(stitch_socket="/srv/edge/stitch.sock"))
+
+    assert re.search(r'backend stitcher \{\s+\.path = "/srv/edge/stitch.sock";', vcl)
+
+
+@pytest.mark.parametrize("socket", ["stitch.sock", "/" + "d" * 120 + "/stitch.sock", '/a"b'])
+def test_an_inner_socket_varnishd_cannot_open_is_refused(socket):
+    with pytest.raises(ValueError, match="absolute path of at most 107 bytes"):
+        site_vcl(SiteSettings(stitch_socket=socket))
+
+
+def test_a_working_directory_too_deep_for_the_inner_socket_says_so(varnish_installed, tmp_path):
+    deep = tmp_path / ("d" * 110)
+    edge = Varnish("127.0.0.1:0", "127.0.0.1:9", work_dir=deep)
+
+    with pytest.raises(VarnishError, match="give a shorter working directory"):
+        edge.start()
+    assert edge.pid is None
+
+
 @pytest.mark.parametrize("purger", ['127.0.0.1"; } sub vcl_recv { "', "localhost", ""])
 def test_a_purger_that_is_not_an_address_is_refused(purger):
     with pytest.raises(ValueError):

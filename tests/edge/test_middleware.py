@@ -20,6 +20,7 @@ from wagtail.models import Site
 
 from masthead.articles.models import ArticlePage
 from masthead.caching.release import release
+from tests.breaking.conftest import flag
 from tests.conftest import NOW, Newsroom, publish
 
 ARTICLE = "/politics/the-guest-explains-the-week/"
@@ -304,6 +305,28 @@ def test_behind_an_esi_edge_a_page_includes_the_block_and_does_not_carry_its_key
     keys = response_keys(response)
     assert f"latest-news-{site_id()}" not in keys
     assert keys >= {f"article-{newsroom.interview.pk}", *everywhere()}
+
+
+@pytest.mark.parametrize("flagged", [False, True], ids=["quiet", "breaking"])
+@pytest.mark.parametrize("url", [url for url in PUBLIC_PAGES if url != BLOCK])
+def test_a_page_names_every_key_its_includes_are_purged_by(client, newsroom, url, flagged):
+    # Varnish keeps the stitched page under the page's keys and these: a key an include carries
+    # that the page did not name would leave the stitched copy stale when it is purged.
+    if flagged:
+        flag(newsroom.items[0])
+    page = client.get(url, **ESI_EDGE)
+    named = response_keys(page) | set(page["xkey-includes"].split())
+
+    for include in parsed(page).find_all("esi:include"):
+        included = client.get(include["src"], **ESI_EDGE)
+        assert included.status_code == 200
+        assert response_keys(included) <= named, include["src"]
+    assert f"latest-news-{site_id()}" not in response_keys(page)
+
+
+def test_a_response_without_includes_names_no_include_keys(client, newsroom):
+    assert "xkey-includes" not in client.get(BLOCK, **ESI_EDGE)
+    assert "xkey-includes" not in client.get(ARTICLE)
 
 
 def test_a_page_without_the_block_includes_only_the_banner(client, newsroom):
