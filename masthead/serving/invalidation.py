@@ -27,8 +27,9 @@ The rules, in short (each handler below says why):
   with its publishing).
 - A breaking-news flag raised, edited, cleared or deleted, or its article published,
   unpublished, moved or deleted while flagged: the edition's banner.
-- A forecast marked, changed or removed, or resolved: its article (where it is highlighted), its
-  person (their track record) and the forecasts index, feed and exports.
+- A forecast marked, changed or removed, or resolved, or its article published, unpublished or
+  moved: its article (where it is highlighted), its person (their track record) and the
+  forecasts index, feed and exports.
 
 Reader search follows the article keys emitted here (``keys_changed``): its worker rewrites the
 articles' search documents, then emits the edition's ``search-<site>`` (``masthead/search/``).
@@ -687,6 +688,21 @@ def forecast_changed(sender, instance: Forecast, **kwargs) -> None:
     before = instance.__dict__.pop("_shown_before", None)
     if before:
         changed |= {keys.article(before["article_id"]), keys.person(before["person_id"])}
+    emit(changed)
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+@receiver(post_page_move)
+@_unless_suspended
+def forecast_article_changed(sender, instance: Page, **kwargs) -> None:
+    # A forecast is public while its article is: the article's going, coming back or moving
+    # changes the forecasts index, feed and exports and its person's track record. (A deleted
+    # article takes its forecasts with it, whose deletes emit the same.)
+    found = Forecast.objects.filter(article__path__startswith=instance.path)
+    changed: set[str] = set()
+    for forecast in found.only("article_id", "person_id"):
+        changed |= forecast.keys()
     emit(changed)
 
 

@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from masthead.forecasts.models import Forecast, Resolution
 from tests.conftest import publish
+from tests.emitted import recording
 
 SAID = "Prices will fall by the end of next year."
 
@@ -112,6 +113,22 @@ def test_a_forecast_in_a_draft_is_not_shown(client, interview, newsroom):
     interview.unpublish()
     assert client.get(f"/forecasts/{forecast.uid}/").status_code == 404
     assert json.loads(client.get("/forecasts/data.json").content)["forecasts"] == []
+
+
+def test_unpublishing_or_moving_an_article_with_forecasts_emits_the_forecasts_and_the_record(
+    interview, newsroom
+):
+    forecast = make(interview, newsroom.guest)
+    shown = {"forecasts", f"person-{forecast.person_id}", f"article-{interview.pk}"}
+
+    with recording() as unpublished:
+        interview.unpublish()
+    with recording() as republished:
+        publish(interview)
+    with recording() as moved:
+        interview.move(newsroom.news, pos="last-child")
+
+    assert shown <= unpublished and shown <= republished and shown <= moved
 
 
 def test_the_index_filters_by_subject_and_status_and_has_a_feed(client, interview, newsroom):
