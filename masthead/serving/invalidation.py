@@ -509,6 +509,8 @@ def person_changed(sender, instance: Person, **kwargs) -> None:
             "programme_id", flat=True
         )
     }
+    if Forecast.objects.filter(person_id=instance.pk).exists():
+        changed.add(keys.FORECASTS)  # the index, feed and exports name whose each one is
     emit(changed)
 
 
@@ -555,6 +557,9 @@ def tag_changed(sender, instance: Tag, **kwargs) -> None:
             "content_object_id", flat=True
         )
     }
+    # Forecasts name their subjects: their pages, the index's filters, their people's records.
+    for forecast in Forecast.objects.filter(subjects=instance).only("article_id", "person_id"):
+        changed |= forecast.keys()
     emit(changed)
 
 

@@ -131,6 +131,31 @@ def test_unpublishing_or_moving_an_article_with_forecasts_emits_the_forecasts_an
     assert shown <= unpublished and shown <= republished and shown <= moved
 
 
+def test_renaming_a_forecasts_subject_emits_the_forecasts_and_the_record(interview, newsroom):
+    forecast = make(interview, newsroom.guest)
+    subject = Tag.objects.create(name="prices", slug="prices")
+    forecast.subjects.add(subject)
+    forecast.save()
+
+    with recording() as emitted:
+        subject.name = "Prices and wages"
+        subject.save()
+
+    assert {"forecasts", f"person-{forecast.person_id}", f"article-{interview.pk}"} <= emitted
+
+
+def test_renaming_a_person_with_forecasts_emits_the_forecasts(client, interview, newsroom):
+    make(interview, newsroom.guest)
+
+    with recording() as emitted:
+        newsroom.guest.name = "Taras Guest-Renamed"
+        newsroom.guest.save()
+
+    assert {"forecasts", f"person-{newsroom.guest.pk}"} <= emitted
+    index = soup(client, "/forecasts/")
+    assert "Taras Guest-Renamed" in index.select_one("ol.forecasts li").get_text()
+
+
 def test_the_index_filters_by_subject_and_status_and_has_a_feed(client, interview, newsroom):
     prices = make(interview, newsroom.guest)
     prices.subjects.add(Tag.objects.create(name="prices", slug="prices"))
