@@ -11,11 +11,14 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from masthead.articles.public import public_articles_under
+from masthead.caching import keys
+from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition
 from masthead.people.models import Person
 
 from .models import Forecast, Status
 
+RECORD = "track-record"
 # Fewer resolved forecasts with a stated confidence than this, and no score is shown.
 MIN_SCORED = 5
 # The stated words, as probabilities, for the calibration table and the Brier score.
@@ -142,7 +145,13 @@ def public_forecasts(root: str) -> QuerySet[Forecast]:
 
 
 def record_of(edition: CurrentEdition | None, person: Person) -> TrackRecord:
-    """A person's track record in this edition's public articles (one query)."""
+    """A person's track record in this edition's public articles: one query, kept as a shared
+    value until one of their forecasts, its resolution or its article changes (each emits the
+    person's key: ``masthead/serving/invalidation.py``) or the edition does."""
     if edition is None:
         return TrackRecord()
-    return track_record(public_forecasts(edition.root_tree_path()).filter(person=person))
+
+    def build() -> TrackRecord:
+        return track_record(public_forecasts(edition.root_tree_path()).filter(person=person))
+
+    return cached_fragment(RECORD, edition, build, (keys.person(person.pk),), str(person.pk))

@@ -198,6 +198,23 @@ def test_the_track_record_counts_everything_and_scores_only_from_five(client, in
     assert brier.startswith("Brier score 0.152 over 5 forecasts")  # 0.76 / 5
 
 
+def test_the_kept_track_record_follows_its_forecasts_articles(client, interview, newsroom):
+    def made() -> list[str]:
+        record = soup(client, "/people/taras-guest/").select_one("#track-record")
+        rows = record.select("table.record tbody tr") if record else []
+        return [tr.select("td")[0].get_text() for tr in rows[:1]]
+
+    forecast = make(interview, newsroom.guest)
+    assert made() == ["1"]
+    make(interview, newsroom.guest, words="Then we rebuild.")
+    assert made() == ["2"]
+    resolve(forecast, "came_true")
+    interview.unpublish()
+    assert made() == []
+    publish(interview)
+    assert made() == ["2"]
+
+
 # A valid <time datetime>: a date, or a time to the second with its offset (the Nu checker
 # refuses microseconds).
 VALID_DATETIME = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d))?")
