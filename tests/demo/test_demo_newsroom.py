@@ -358,7 +358,7 @@ QUERY_BUDGETS = {
     "latest": (2, 1),
     "latest, deepest page": (2, 1),
     "tag": (4, 2),
-    "person": (6, 5),
+    "person": (6, 4),  # its track record kept as a shared value
     "programme": (4, 3),
     "people": (2, 1),
     "programmes": (2, 1),
