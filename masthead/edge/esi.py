@@ -25,22 +25,22 @@ def edge_includes(request: HttpRequest) -> bool:
 
 
 INCLUDE_KEYS_HEADER = "xkey-includes"
+# On the request: the keys of its page's includes, present once the page includes anything.
+_INCLUDED = "edge_include_keys"
 
 
 def include(request: HttpRequest, url: str, keys: Iterable[str]) -> SafeString:
     """The markup that has the edge fetch ``url`` in its place; the response will say so, and
-    name ``keys``: those the response at ``url`` is purged by (``tests/edge/test_esi.py`` holds
-    each include to them)."""
-    included: set[str] = request.__dict__.setdefault("edge_include_keys", set())
-    included.update(keys)
-    request.edge_included = True
+    name ``keys``: those the response at ``url`` is purged by (``tests/edge/test_middleware.py``
+    holds each include to them)."""
+    request.__dict__.setdefault(_INCLUDED, set()).update(keys)
     return format_html('<esi:include src="{}"/>', url)
 
 
 def includes_anything(request: HttpRequest) -> bool:
-    return getattr(request, "edge_included", False)
+    return _INCLUDED in request.__dict__
 
 
 def include_keys(request: HttpRequest) -> set[str]:
     """The keys of everything this request's page includes."""
-    return getattr(request, "edge_include_keys", set())
+    return request.__dict__.get(_INCLUDED, set())

@@ -47,7 +47,7 @@ from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Model, Q
+from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal, receiver
 from taggit.models import Tag
@@ -558,8 +558,7 @@ def tag_changed(sender, instance: Tag, **kwargs) -> None:
         )
     }
     # Forecasts name their subjects: their pages, the index's filters, their people's records.
-    for forecast in Forecast.objects.filter(subjects=instance).only("article_id", "person_id"):
-        changed |= forecast.keys()
+    changed |= _forecasts_keys(Forecast.objects.filter(subjects=instance))
     emit(changed)
 
 
@@ -704,11 +703,15 @@ def forecast_article_changed(sender, instance: Page, **kwargs) -> None:
     # A forecast is public while its article is: the article's going, coming back or moving
     # changes the forecasts index, feed and exports and its person's track record. (A deleted
     # article takes its forecasts with it, whose deletes emit the same.)
-    found = Forecast.objects.filter(article__path__startswith=instance.path)
+    emit(_forecasts_keys(Forecast.objects.filter(article__path__startswith=instance.path)))
+
+
+def _forecasts_keys(forecasts: QuerySet[Forecast]) -> set[str]:
+    """What shows any of ``forecasts`` (``Forecast.keys`` of each)."""
     changed: set[str] = set()
-    for forecast in found.only("article_id", "person_id"):
+    for forecast in forecasts.only("article_id", "person_id"):
         changed |= forecast.keys()
-    emit(changed)
+    return changed
 
 
 @receiver(post_save, sender=Resolution)
