@@ -134,7 +134,20 @@ def fill(root: Path, env: dict, capture: Path) -> str | None:
     else:
         print(f"  no seed capture at {capture}: measuring the demo pages only")
     manage(root, env, "collectstatic", "--no-input", "-v0")
+    analyze(env["DATABASE_URL"])
     return seed_path
+
+
+def analyze(url: str) -> None:
+    """Give PostgreSQL's planner its statistics of the data just loaded, as autovacuum does on
+    a production server within a minute of a load (a server with autovacuum off, such as a CI
+    machine's, would otherwise plan every query blind)."""
+    if not _is_postgres(url):
+        return
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True, connect_timeout=10) as connection:
+        connection.execute("VACUUM ANALYZE")
 
 
 PERSON_QUERY = """

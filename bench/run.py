@@ -45,6 +45,7 @@ STRIPPED_ENV = {
     "DATABASE_CONN_MAX_AGE",
     "REDIS_URL",
     "MASTHEAD_FRAGMENT_CACHE",
+    "MASTHEAD_KEPT_PAGES",
     "DEBUG",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
@@ -88,6 +89,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="skip preparing: use the bench database the previous run prepared",
     )
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/performance.md")
+    parser.add_argument(
+        "--no-kept-pages",
+        action="store_true",
+        help="the cached server keeps shared values only, no whole pages (MASTHEAD_KEPT_PAGES=0)",
+    )
     parser.add_argument(
         "--settings",
         default="masthead.settings.production",
@@ -210,8 +216,12 @@ def uncached_env(env: dict) -> dict:
     return {**env, "MASTHEAD_FRAGMENT_CACHE": "0"}
 
 
-def cached_env(env: dict) -> dict:
-    return {**env, "MASTHEAD_FRAGMENT_CACHE": "1"}
+def cached_env(env: dict, kept_pages: bool = True) -> dict:
+    return {
+        **env,
+        "MASTHEAD_FRAGMENT_CACHE": "1",
+        "MASTHEAD_KEPT_PAGES": "1" if kept_pages else "0",
+    }
 
 
 def prepare(args, bench_db: database.BenchDatabase, env: dict) -> tuple[str | None, str | None]:
@@ -406,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
                 ROOT,
                 ports["cached"],
                 args.workers,
-                cached_env(env),
+                cached_env(env, not args.no_kept_pages),
                 logs / "gunicorn-cached.log",
             )
         )
@@ -532,7 +542,9 @@ def main(argv: list[str] | None = None) -> int:
     cached_profile = None
     if any(target == "cached" for _page, target in missed):
         article = [p for p in measured if p.name == "article"]
-        cached_profile = run_profile(cached_env(env), "cached", article, args.profile_requests)
+        cached_profile = run_profile(
+            cached_env(env, not args.no_kept_pages), "cached", article, args.profile_requests
+        )
     missed_pages = {name for name, _target in missed} or {"article"}
     for profiled in profile["pages"]:
         if profiled["name"] not in missed_pages:
@@ -556,6 +568,7 @@ def main(argv: list[str] | None = None) -> int:
             "threads": args.threads,
             "single_seconds": args.single_seconds,
             "settings": args.settings,
+            "kept_pages": not args.no_kept_pages,
             "database": bench_db.label,
             "vendor": bench_db.vendor,
             "ports": ports,

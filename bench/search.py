@@ -177,7 +177,7 @@ def prepare(args, db: database.BenchDatabase, env: dict) -> dict:
     )
     lines = step("rebuild_search", "rebuild_search", timeout=3600)
     step("collectstatic", "collectstatic", "--no-input", "-v0", timeout=600)
-    _sql(db.url, "VACUUM ANALYZE")  # as autovacuum would, before anyone searches
+    database.analyze(db.url)  # as autovacuum would, before anyone searches
     articles, documents = archive_size(db.url)
     state = {
         "url": db.url,

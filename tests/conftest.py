@@ -32,6 +32,13 @@ def _clean_cache():
 
 
 @pytest.fixture
+def built_pages(settings):
+    """Every request builds its page, with no kept page given instead (masthead/edge/kept.py):
+    for what a build costs, such as a page's query budget."""
+    settings.MASTHEAD_KEPT_PAGES = False
+
+
+@pytest.fixture
 def frozen_now(time_machine):
     time_machine.move_to(NOW, tick=False)
     return NOW

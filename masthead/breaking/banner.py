@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from masthead.articles.models import ArticlePage
 from masthead.caching import keys
 from masthead.caching.fragments import cached_value
+from masthead.edge.lifetime import keep_at_most
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.editions.visibility import under_view_restriction
 
@@ -70,7 +71,8 @@ def build_banner(edition: CurrentEdition) -> Banner | None:
 
 
 def banner_for(request: HttpRequest) -> Banner | None:
-    """The banner this request's edition shows now, or None; the response shows its key."""
+    """The banner this request's edition shows now, or None; the response shows its key and is
+    kept by shared caches no longer than the banner lasts."""
     edition = edition_for_request(request)
     if edition is None:
         return None
@@ -84,7 +86,10 @@ def banner_for(request: HttpRequest) -> Banner | None:
         (keys.breaking(edition.site_id), keys.edition(edition.site_id)),
         everywhere=True,
     )
-    return banner if banner is not None and banner.shown() else None
+    if banner is None or not banner.shown():
+        return None
+    keep_at_most(request, banner.seconds_left())  # the page that shows it comes down with it
+    return banner
 
 
 def banner_html(request: HttpRequest) -> SafeString:

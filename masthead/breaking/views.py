@@ -1,6 +1,5 @@
 """The banner alone: what an edge that does ESI includes in every page."""
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from .banner import banner_for
@@ -9,11 +8,6 @@ from .banner import banner_for
 def banner(request: HttpRequest) -> HttpResponse:
     """The edition's banner, or an empty answer when nothing is flagged. A flag raised or
     cleared purges this one small object; and since the edge may keep it no longer than the
-    banner lasts, it also comes down on time with no purge at all."""
+    banner lasts (``banner_for``), it also comes down on time with no purge at all."""
     found = banner_for(request)
-    response = HttpResponse(found.html if found else "")
-    if found is not None:
-        response.shared_max_age = min(
-            found.seconds_left(), settings.MASTHEAD_HTTP_CACHE["SHARED_SECONDS"]
-        )
-    return response
+    return HttpResponse(found.html if found else "")

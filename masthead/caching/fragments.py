@@ -164,9 +164,9 @@ def _stored(key: str):
         return None
 
 
-def _store(key: str, value) -> None:
+def _store(key: str, value, ttl: int | None = None) -> None:
     try:
-        cache.set(key, value, _value_ttl())
+        cache.set(key, value, _value_ttl() if ttl is None else ttl)
     except Exception:
         logger.warning("shared cache entry %s not stored", key, exc_info=True)
 
@@ -193,7 +193,7 @@ def cached_value(
     if len(current) < len(keys):
         return build()
     stamp = tuple(current[key] for key in keys)
-    stored_key = f"masthead:value:{release()}:{name}:{variant}"
+    stored_key = _stored_key(name, variant)
     local = _local.get(stored_key)
     if local is not None and local[0] == stamp:
         _local.move_to_end(stored_key)
@@ -204,10 +204,77 @@ def cached_value(
     else:
         value = build()
         _store(stored_key, (stamp, value))
-    _local[stored_key] = (stamp, value)
+    _remember(stored_key, (stamp, value))
+    return value
+
+
+def _stored_key(name: str, variant: str) -> str:
+    return f"masthead:value:{release()}:{name}:{variant}"
+
+
+def _remember(stored_key: str, entry: tuple) -> None:
+    _local[stored_key] = entry
+    _local.move_to_end(stored_key)
     if len(_local) > _LOCAL_LIMIT:
         _local.popitem(last=False)
-    return value
+
+
+@dataclass(frozen=True)
+class _Learned:
+    """A value kept with the keys its build declared, and their generations as read before it
+    was built (None: the keys are known, the value is not kept yet)."""
+
+    keys: tuple[str, ...]
+    stamp: tuple[str, ...] | None
+    value: object = None
+
+
+def _current(entry: _Learned | None, now: dict[str, str]) -> bool:
+    return (
+        entry is not None
+        and entry.stamp is not None
+        and entry.stamp == tuple(now.get(key) for key in entry.keys)
+    )
+
+
+def learned_value(name: str, variant: str) -> tuple[object | None, dict[str, str]]:
+    """For a value whose keys are only known once it is built (a whole page): the value
+    ``keep_learned`` kept, while the generations of its keys are current, else None; and the
+    generations read so far, all before anything of the value is built, which
+    ``keep_learned`` stamps it with. Call it before reading what the value is built from."""
+    stored_key = _stored_key(name, variant)
+    local = _local.get(stored_key)
+    entry = local[1] if local is not None and isinstance(local[1], _Learned) else None
+    now = generations(entry.keys if entry else ())
+    if not _current(entry, now):
+        stored = _stored(stored_key)
+        entry = stored if isinstance(stored, _Learned) else None
+        if entry is not None:
+            now = generations(entry.keys)
+            _remember(stored_key, (entry.stamp, entry))
+    reads = _request.get()
+    snapshot = dict(reads.generations) if reads is not None else now
+    if _current(entry, now):
+        _local.move_to_end(stored_key)
+        return entry.value, snapshot
+    return None, snapshot
+
+
+def keep_learned(
+    name: str, variant: str, snapshot: dict[str, str], keys: Iterable[str], value, ttl: int
+) -> None:
+    """Keep ``value``, built after ``learned_value`` gave ``snapshot``, under the ``keys`` its
+    build declared, for at most ``ttl`` seconds. When a key's generation was not read before the
+    build, a change to it may have been missed: only the keys are kept then, so that the next
+    build reads them all first and is kept."""
+    ordered = tuple(sorted(set(keys)))
+    if all(key in snapshot for key in ordered):
+        entry = _Learned(ordered, tuple(snapshot[key] for key in ordered), value)
+    else:
+        entry = _Learned(ordered, None)
+    stored_key = _stored_key(name, variant)
+    _store(stored_key, entry, min(ttl, _value_ttl()))
+    _remember(stored_key, (entry.stamp, entry))
 
 
 def cached_fragment(

@@ -14,25 +14,33 @@ from masthead.caching import keys
 from masthead.caching.fragments import changed_at, generations
 
 from .esi import CAPABILITY, INCLUDE_KEYS_HEADER, include_keys, includes_anything
+from .lifetime import shared_seconds
 
 # Statuses a shared cache may keep (RFC 9111's "heuristically cacheable" ones we answer with).
 CACHEABLE = {200, 203, 301, 404, 410}
 
 
-def is_public(request: HttpRequest, response: HttpResponse) -> bool:
-    """Whether any reader may be given this response as it is: anything personal (a session or
-    CSRF cookie, a cookie being set, the admin, a preview) or already told otherwise is not."""
-    if request.method not in ("GET", "HEAD") or response.status_code not in CACHEABLE:
-        return False
-    if response.has_header("Cache-Control") or response.cookies:
+def is_anonymous_read(request: HttpRequest) -> bool:
+    """Whether this request may be answered with what any reader is given: a GET or HEAD with
+    nothing personal (a session or CSRF cookie, credentials) outside the admin."""
+    if request.method not in ("GET", "HEAD") or "Authorization" in request.headers:
         return False
     if (
         settings.SESSION_COOKIE_NAME in request.COOKIES
         or settings.CSRF_COOKIE_NAME in request.COOKIES
     ):
         return False
-    private_path = request.path.startswith(settings.MASTHEAD_PRIVATE_PATHS)
-    return not (private_path or getattr(request, "is_preview", False))
+    return not request.path.startswith(settings.MASTHEAD_PRIVATE_PATHS)
+
+
+def is_public(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether any reader may be given this response as it is: anything personal (see
+    ``is_anonymous_read``, a cookie being set, a preview) or already told otherwise is not."""
+    if not is_anonymous_read(request) or response.status_code not in CACHEABLE:
+        return False
+    if response.has_header("Cache-Control") or response.cookies:
+        return False
+    return not getattr(request, "is_preview", False)
 
 
 class EdgeCacheMiddleware:
@@ -62,9 +70,7 @@ class EdgeCacheMiddleware:
             response,
             public=True,
             max_age=policy["BROWSER_SECONDS"],
-            # A view whose content goes stale with time alone, with no change to purge it (the
-            # news sitemap's two days), asks for less with ``response.shared_max_age``.
-            s_maxage=getattr(response, "shared_max_age", policy["SHARED_SECONDS"]),
+            s_maxage=shared_seconds(request),  # less for content that goes stale with time
             stale_while_revalidate=policy["STALE_WHILE_REVALIDATE"],
             stale_if_error=policy["STALE_IF_ERROR"],
         )

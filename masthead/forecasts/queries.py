@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -12,12 +13,14 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404, HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from markupsafe import Markup
 from taggit.models import Tag
 
 from masthead.caching import keys
+from masthead.edge.lifetime import keep_at_most
 from masthead.editions.current import CurrentEdition, edition_for_request
 from masthead.people.models import Person
 
@@ -53,6 +56,9 @@ def forecast_page(request: HttpRequest, uid) -> dict:
     if forecast is None:
         raise Http404("No public forecast has this identifier.")
     keys.declare(*forecast.keys())
+    if forecast.status == Status.PENDING and not forecast.is_due:
+        # It says "due since" from the day it falls due, which no change announces.
+        keep_at_most(request, seconds_until(forecast.horizon_latest))
     history = list(forecast.resolutions.select_related("editor").order_by("recorded_at", "pk"))
     article_url = edition.relative_url(forecast.article.url_path)
     current = history[-1] if history else None
@@ -64,6 +70,12 @@ def forecast_page(request: HttpRequest, uid) -> dict:
         "article_url": article_url,
         "claim_review": claim_review(request, forecast, current, article_url),
     }
+
+
+def seconds_until(day: dt.date) -> int:
+    """Seconds from now until ``day`` starts on the clock of the page (the edition's)."""
+    start = dt.datetime.combine(day, dt.time(0), tzinfo=timezone.get_current_timezone())
+    return math.ceil((start - timezone.now()).total_seconds())
 
 
 def claim_review(request: HttpRequest, forecast: Forecast, current, article_url: str):

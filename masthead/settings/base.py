@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "masthead.caching.middleware.SharedValuesMiddleware",
+    # Whole public pages kept as shared values under their keys (masthead/edge/kept.py).
+    "masthead.edge.kept.KeptPagesMiddleware",
     "masthead.edge.middleware.EdgeCacheMiddleware",
     "masthead.editions.middleware.EditionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -195,6 +197,8 @@ CACHES = {"default": shared_cache(REDIS_URL, prefix="masthead")}
 # Shared fragments (the latest-news feed) are rendered once per change and kept in the cache.
 # Turned off, every request renders them again: that is how the benchmark measures "uncached".
 MASTHEAD_FRAGMENT_CACHE = env.bool("MASTHEAD_FRAGMENT_CACHE", default=True)
+# Whole public pages are kept too, under the same keys as at the edge (masthead/edge/kept.py).
+MASTHEAD_KEPT_PAGES = env.bool("MASTHEAD_KEPT_PAGES", default=True)
 # Seconds a shared value is kept; its key names the release (masthead/caching/release.py), which
 # is a digest of the code unless MASTHEAD_RELEASE names it (e.g. the deployed commit).
 MASTHEAD_SHARED_VALUE_TTL = env.int("MASTHEAD_SHARED_VALUE_TTL", default=24 * 60 * 60)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from masthead.caching import keys
+from masthead.edge.lifetime import keep_at_most
 from masthead.editions.current import CurrentEdition, edition_for_request
 
 from . import sitemaps
@@ -109,10 +110,9 @@ def sitemap_news(request: HttpRequest) -> StreamingHttpResponse:
     keys.declare(keys.edition(edition.site_id), keys.archive(edition.site_id))
     lastmod = max((url.news_published for url in urls), default=None)
     publication = (edition.brand, edition.language_code)
-    response = _streamed(sitemaps.write_urlset(urls, publication=publication), lastmod)
     # Articles leave it as they turn two days old, which no change announces: kept briefly.
-    response.shared_max_age = NEWS_SITEMAP_SECONDS
-    return response
+    keep_at_most(request, NEWS_SITEMAP_SECONDS)
+    return _streamed(sitemaps.write_urlset(urls, publication=publication), lastmod)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -379,7 +379,7 @@ def planning(name: str) -> int:
 
 @pytest.mark.parametrize("cached", [False, True], ids=["nothing cached", "shared values cached"])
 def test_every_reader_page_keeps_its_query_budget(
-    demo, db, client, cached, django_assert_num_queries
+    built_pages, demo, db, client, cached, django_assert_num_queries
 ):
     pages = reader_pages(client)
     assert pages.keys() == QUERY_BUDGETS.keys()
@@ -390,6 +390,17 @@ def test_every_reader_page_keeps_its_query_budget(
             assert budget <= 8
             with django_assert_num_queries(budget):
                 assert client.get(url).status_code == 200, (name, url)
+
+
+def test_every_reader_page_once_kept_costs_no_query(demo, db, client, django_assert_num_queries):
+    """With the default settings a page is kept whole (masthead/edge/kept.py): the first build
+    learns its keys, the second is kept, and from then on it is given with no query at all."""
+    for name, url in reader_pages(client).items():
+        client.get(url)
+        client.get(url)
+        with django_assert_num_queries(0):
+            response = client.get(url)
+        assert (response.status_code, "Age" in response) == (200, True), (name, url)
 
 
 def test_editors_can_open_a_story_in_the_admin(demo, db, client):

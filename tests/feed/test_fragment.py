@@ -26,7 +26,9 @@ def warmed(client, newsroom):
     return newsroom
 
 
-def test_feed_is_built_once_and_then_read_from_the_cache(client, warmed, django_assert_num_queries):
+def test_feed_is_built_once_and_then_read_from_the_cache(
+    built_pages, client, warmed, django_assert_num_queries
+):
     url = "/politics/the-guest-explains-the-week/"
     # With the trust policies the structured data names (one query with the section).
     with override_settings(MASTHEAD_FRAGMENT_CACHE=False), django_assert_num_queries(7):

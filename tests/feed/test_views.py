@@ -89,7 +89,9 @@ def test_newer_link_leads_back(client, long_archive):
     assert titles(client.get(back if back.startswith("/") else "/latest/" + back)) == page1
 
 
-def test_deep_page_costs_what_page_one_costs(client, long_archive, django_assert_num_queries):
+def test_deep_page_costs_what_page_one_costs(
+    built_pages, client, long_archive, django_assert_num_queries
+):
     client.get("/latest/")
     deeper = older_link(client.get(older_link(client.get("/latest/"))))
     for url in ["/latest/", deeper]:
@@ -124,7 +126,9 @@ def test_malformed_page_address_is_a_clear_400_in_the_site_design(client, long_a
 
 
 @pytest.mark.parametrize(("fragments_cached", "budget"), [(False, 2), (True, 1)])
-def test_query_budget(client, long_archive, django_assert_num_queries, fragments_cached, budget):
+def test_query_budget(
+    built_pages, client, long_archive, django_assert_num_queries, fragments_cached, budget
+):
     # the listing, and uncached the sections menu
     with override_settings(MASTHEAD_FRAGMENT_CACHE=fragments_cached):
         client.get("/latest/")

@@ -13,10 +13,12 @@ import extruct
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from taggit.models import Tag
 
 from masthead.forecasts.models import Forecast, Resolution
 from tests.conftest import publish
+from tests.edge.test_middleware import cache_control
 from tests.emitted import recording
 
 SAID = "Prices will fall by the end of next year."
@@ -335,6 +337,17 @@ def test_a_pending_forecast_says_whether_it_is_due(client, interview, newsroom):
     }
     assert said[waiting].startswith("Pending: it can be checked from 31 December 2025")
     assert said[due].startswith("Pending: due since 1 September 2024")
+
+
+def test_a_pending_forecast_is_kept_no_longer_than_until_it_falls_due(client, interview, newsroom):
+    """It says "due since" from the day it falls due, which no change announces: an edge, and
+    the kept pages, may keep its page until that day starts and no longer."""
+    tomorrow = make(interview, newsroom.guest, horizon_latest=dt.date(2024, 9, 21))
+    due = make(interview, newsroom.guest, horizon_latest=dt.date(2024, 9, 1))
+    configured = settings.MASTHEAD_HTTP_CACHE["SHARED_SECONDS"]
+    until_due = int(cache_control(client.get(f"/forecasts/{tomorrow.uid}/"))["s-maxage"])
+    assert 0 < until_due < 24 * 60 * 60 <= configured
+    assert int(cache_control(client.get(f"/forecasts/{due.uid}/"))["s-maxage"]) == configured
 
 
 def test_evidence_is_named_by_its_site_or_as_our_report(client, interview, newsroom):

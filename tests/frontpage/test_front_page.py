@@ -74,7 +74,7 @@ def test_a_new_feature_emits_the_front_page_only_while_a_slot_is_empty(newsroom)
 
 
 def test_front_page_shows_the_feed_and_keeps_its_budget(
-    client, newsroom, django_assert_num_queries
+    built_pages, client, newsroom, django_assert_num_queries
 ):
     front = FrontPage.objects.get()
     for order, article in enumerate(newsroom.items[:7]):

@@ -161,7 +161,9 @@ def test_directory_lists_everyone_by_name_with_their_line(client, newsroom):
         ("/people/", 2, 1),  # everyone (+ the menu)
     ],
 )
-def test_query_budgets(client, newsroom, django_assert_num_queries, url, uncached, cached):
+def test_query_budgets(
+    built_pages, client, newsroom, django_assert_num_queries, url, uncached, cached
+):
     for fragments_cached, budget in [(False, uncached), (True, cached)]:
         with override_settings(MASTHEAD_FRAGMENT_CACHE=fragments_cached):
             client.get(url)

@@ -60,7 +60,7 @@ def test_a_policy_page_is_served_at_its_address(client, ethics):
     assert updated.get_text() == "20 September, 2024 Friday"
 
 
-def test_a_policy_page_query_budget(client, ethics, django_assert_num_queries):
+def test_a_policy_page_query_budget(built_pages, client, ethics, django_assert_num_queries):
     client.get("/ethics/")
     # The route and the page its body links to; the sections menu is a shared value, kept.
     with django_assert_num_queries(2):

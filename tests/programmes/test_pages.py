@@ -85,7 +85,9 @@ def test_directory_lists_every_programme_by_title_with_its_schedule(client, news
         ("/programmes/", 2, 1),  # every programme (+ the menu)
     ],
 )
-def test_query_budgets(client, newsroom, django_assert_num_queries, url, uncached, cached):
+def test_query_budgets(
+    built_pages, client, newsroom, django_assert_num_queries, url, uncached, cached
+):
     for fragments_cached, budget in [(False, uncached), (True, cached)]:
         with override_settings(MASTHEAD_FRAGMENT_CACHE=fragments_cached):
             client.get(url)

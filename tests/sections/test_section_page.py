@@ -24,7 +24,7 @@ def test_menu_lists_live_sections_and_follows_changes(client, newsroom):
     assert "Politics" not in menu()
 
 
-def test_section_query_budget(client, newsroom, django_assert_num_queries):
+def test_section_query_budget(built_pages, client, newsroom, django_assert_num_queries):
     client.get("/news/")
     with django_assert_num_queries(2):  # route, listing
         client.get("/news/")

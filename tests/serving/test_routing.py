@@ -62,7 +62,7 @@ def tricky_site(newsroom):
     return newsroom
 
 
-def test_every_url_is_answered_as_wagtail_answers_it(client, tricky_site):
+def test_every_url_is_answered_as_wagtail_answers_it(built_pages, client, tricky_site):
     urls = every_url(["/", "/old-story/", "/old-story", "/nope/", "/news/nope/deeper/"])
     ours = {url: answer(client, url) for url in urls}
     with override_settings(ROOT_URLCONF=WAGTAIL_ONLY):
@@ -133,7 +133,7 @@ def test_preview_of_a_draft_still_works(admin_client, newsroom):
 
 
 def test_fast_route_serves_with_fewer_queries_than_wagtail(
-    client, newsroom, django_assert_num_queries
+    built_pages, client, newsroom, django_assert_num_queries
 ):
     url = "/politics/the-guest-explains-the-week/"
     client.get(url)  # warm the editions snapshot, menu, feed and the rendered article

@@ -77,7 +77,7 @@ def _more_articles(newsroom, picture) -> None:
 
 @pytest.mark.parametrize("url", list(BUDGETS))
 def test_a_feed_or_sitemap_costs_the_same_whatever_it_lists(
-    client, pictured_newsroom, picture, django_assert_num_queries, url
+    built_pages, client, pictured_newsroom, picture, django_assert_num_queries, url
 ):
     # The edition's snapshot, read once per process. Streamed bodies are read to the end: an
     # unread one keeps PostgreSQL's server-side cursor open past the test.

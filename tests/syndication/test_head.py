@@ -266,7 +266,7 @@ def test_pages_without_a_live_translation_name_none(client, translated):
 
 
 def test_an_edition_without_translations_asks_nothing_for_them(
-    client, newsroom, django_assert_num_queries
+    built_pages, client, newsroom, django_assert_num_queries
 ):
     with override_settings(MASTHEAD_FRAGMENT_CACHE=True):
         client.get("/news/")

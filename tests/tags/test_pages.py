@@ -79,7 +79,9 @@ def test_tag_listing_is_one_query(rf, newsroom, django_assert_num_queries):
 
 
 @pytest.mark.parametrize(("fragments_cached", "budget"), [(False, 4), (True, 2)])
-def test_query_budget(client, newsroom, django_assert_num_queries, fragments_cached, budget):
+def test_query_budget(
+    built_pages, client, newsroom, django_assert_num_queries, fragments_cached, budget
+):
     # the tag and the listing, and uncached the sections menu and the latest news
     with override_settings(MASTHEAD_FRAGMENT_CACHE=fragments_cached):
         client.get("/tags/diplomacy/")
