@@ -5,6 +5,7 @@ Nothing is left out: pending and unresolvable forecasts are counted and shown.""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django.db.models import QuerySet
 
 from masthead.articles.public import public_articles_under
 from masthead.caching import keys
+from masthead.caching.compiled import CompiledQuery
 from masthead.caching.fragments import cached_fragment
 from masthead.editions.current import CurrentEdition
 from masthead.people.models import Person
@@ -86,12 +88,23 @@ def probability(text: str, number: Decimal | None) -> float | None:
     return STATED.get(text.strip().lower()) if text else None
 
 
+# A row per forecast and subject, in the order the record lists them.
+_COLUMNS = (
+    "pk", "uid", "words", "status", "horizon_latest", "article__published_at",
+    "confidence_text", "confidence", "subject_items__tag__name", "subject_items__tag__slug",
+)  # fmt: skip
+
+
+def _rows(forecasts: QuerySet[Forecast]) -> QuerySet:
+    return forecasts.order_by("horizon_latest", "pk").values_list(*_COLUMNS)
+
+
 def track_record(forecasts: QuerySet[Forecast]) -> TrackRecord:
-    """The record of ``forecasts`` (already narrowed to one person's public ones): one query."""
-    rows = forecasts.order_by("horizon_latest", "pk").values_list(
-        "pk", "uid", "words", "status", "horizon_latest", "article__published_at",
-        "confidence_text", "confidence", "subject_items__tag__name", "subject_items__tag__slug",
-    )  # fmt: skip
+    """The record of ``forecasts`` (already narrowed to one person's): one query."""
+    return record_from_rows(_rows(forecasts))
+
+
+def record_from_rows(rows: Iterable[tuple]) -> TrackRecord:
     labels = dict(Status.choices)
     seen: dict[int, dict] = {}
     for pk, uid, words, status, due, made, stated, number, subject, slug in rows:
@@ -144,6 +157,14 @@ def public_forecasts(root: str) -> QuerySet[Forecast]:
     return Forecast.objects.filter(article__in=public_articles_under(root).values("pk"))
 
 
+# Compiled once per process: building it costs Django more than the database takes to answer.
+PUBLIC_RECORD_ROWS = CompiledQuery(
+    lambda root, person_id: _rows(public_forecasts(root).filter(person_id=person_id)),
+    root="\x00root\x00",
+    person_id=-918_273_649,
+)
+
+
 def record_of(edition: CurrentEdition | None, person: Person) -> TrackRecord:
     """A person's track record in this edition's public articles: one query, kept as a shared
     value until one of their forecasts, its resolution or its article changes (each emits the
@@ -152,6 +173,8 @@ def record_of(edition: CurrentEdition | None, person: Person) -> TrackRecord:
         return TrackRecord()
 
     def build() -> TrackRecord:
-        return track_record(public_forecasts(edition.root_tree_path()).filter(person=person))
+        return record_from_rows(
+            PUBLIC_RECORD_ROWS.fetch(root=edition.root_tree_path(), person_id=person.pk)
+        )
 
     return cached_fragment(RECORD, edition, build, (keys.person(person.pk),), str(person.pk))

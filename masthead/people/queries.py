@@ -4,8 +4,7 @@ in, and the directory of everyone."""
 from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest
 
 from masthead.articles.models import Appearance, ArticlePage, Role
 from masthead.articles.public import public_articles_under
@@ -71,9 +70,15 @@ def credits_by_role(edition: CurrentEdition | None, person: Person) -> list[tupl
     return [(label, counts[role]) for role, label in COUNTED_AS.items() if counts.get(role)]
 
 
+PROGRAMMES_HOSTED = CompiledQuery(
+    lambda person_id: Programme.objects.filter(hosts__person_id=person_id).order_by("title"),
+    person_id=-918_273_649,
+)
+
+
 def programmes_hosted_by(person: Person) -> list[Programme]:
     """The programmes the person hosts, by title (one query)."""
-    return list(Programme.objects.filter(hosts__person=person).order_by("title"))
+    return PROGRAMMES_HOSTED.fetch(person_id=person.pk)
 
 
 def all_people() -> list[Person]:
@@ -82,9 +87,17 @@ def all_people() -> list[Person]:
     return list(Person.objects.select_related("photo").order_by("name"))
 
 
+PERSON_BY_SLUG = CompiledQuery(
+    lambda slug: Person.objects.select_related("photo").filter(slug=slug), slug="\x00slug\x00"
+)
+
+
 def person_page(request: HttpRequest, slug: str) -> dict:
     """The person page's context (five queries); 404 for a name nobody has."""
-    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    found = PERSON_BY_SLUG.fetch(slug=slug)
+    if not found:
+        raise Http404("No person has this name.")
+    person = found[0]
     keys.declare(*keys.with_listing(keys.person(person.pk)))
     edition = edition_for_request(request)
     return {
