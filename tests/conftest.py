@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from unittest import mock
 
 import pytest
 import time_machine
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from masthead.articles.models import Appearance, ArticlePage, Role
+from masthead.caching import fragments
 from masthead.frontpage.models import FrontPage
 from masthead.people.models import Person
 from masthead.programmes.models import Programme, ProgrammeHost
@@ -26,8 +28,15 @@ NOW = dt.datetime(2024, 9, 20, 15, 0, tzinfo=dt.UTC)  # 18:00 in Kyiv
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
+    """An empty shared cache, and this process's memory of it as a new server process starts
+    (masthead/caching/fragments.py): what a test sees does not hang on the tests before it."""
     cache.clear()
-    yield
+    with (
+        mock.patch.dict(fragments._local, clear=True),
+        mock.patch.dict(fragments._keys_by_path, clear=True),
+        mock.patch.object(fragments, "_everywhere", set()),
+    ):
+        yield
     cache.clear()
 
 

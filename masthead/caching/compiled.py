@@ -15,6 +15,7 @@ verified one. Before widening that range, run tests/caching/test_compiled.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,11 @@ from typing import Any
 from django.db import connections, router
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
+
+# A LIKE pattern that may be written into the SQL: letters, digits, "/" and "-", with the
+# wildcards startswith and contains add; and the SQL's parameters and escaped percent signs.
+_PLAIN_PATTERN = re.compile(r"%?[0-9A-Za-z/-]*%?")
+_PLACEHOLDER_OR_PERCENT = re.compile(r"%s|%%")
 
 
 @dataclass
@@ -43,6 +49,7 @@ class CompiledQuery:
         self.build = build
         self.placeholders = placeholders
         self._by_alias: dict[str, _Compiled] = {}
+        self._patterned: dict[tuple, str] = {}
         self._model: type | None = None
 
     def _compile(self, using: str) -> _Compiled:
@@ -108,6 +115,7 @@ class CompiledQuery:
             compiled = self._by_alias[using] = self._compile(using)
         connection = connections[using]
         params = list(compiled.params)
+        patterns: dict[int, str] = {}
         for index, name, kind in compiled.slots:
             value = _adapt(connection, values[name])
             if kind == "like":
@@ -117,9 +125,14 @@ class CompiledQuery:
                 value = params[index].replace(
                     placeholder, connection.ops.prep_for_like_query(value)
                 )
+                if _PLAIN_PATTERN.fullmatch(value):
+                    patterns[index] = value
             params[index] = value
+        sql = compiled.sql
+        if patterns:
+            sql, params = self._with_patterns(using, compiled, patterns, params)
         with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         compiler = compiled.compiler
         if compiled.converters:
@@ -128,6 +141,30 @@ class CompiledQuery:
         if compiled.hydration is None:
             return [tuple(row) for row in rows]
         return list(compiled.hydration.models(rows))
+
+    def _with_patterns(
+        self, using: str, compiled: _Compiled, patterns: dict[int, str], params: list
+    ) -> tuple[str, list]:
+        """The SQL with these LIKE patterns written into it, and the other parameters.
+
+        PostgreSQL cannot use an index for ``path LIKE $1`` in a plan made for any value, so it
+        plans a statement with such a parameter afresh on every run, where a written pattern
+        (an edition's tree path, which a few values cover) is planned once per connection.
+        Only patterns of letters, digits, ``/``, ``-`` and the final ``%`` are written in."""
+        key = (using, tuple(sorted(patterns.items())))
+        sql = self._patterned.get(key)
+        if sql is None:
+            parts = _PLACEHOLDER_OR_PERCENT.split(compiled.sql)
+            tokens = _PLACEHOLDER_OR_PERCENT.findall(compiled.sql)
+            out, index = [parts[0]], 0
+            for token, part in zip(tokens, parts[1:], strict=True):
+                if token == "%s":
+                    pattern = patterns.get(index)
+                    token = "%s" if pattern is None else "'" + pattern.replace("%", "%%") + "'"
+                    index += 1
+                out += [token, part]
+            sql = self._patterned[key] = "".join(out)
+        return sql, [param for index, param in enumerate(params) if index not in patterns]
 
 
 def _adapt(connection, value: Any) -> Any:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
 from wagtail.models import Page
 
 from masthead.articles.models import ArticlePage
@@ -62,6 +63,40 @@ def test_like_values_are_escaped(newsroom):
     assert query.fetch(prefix="News item number 1") == list(build("News item number 1"))
     assert query.fetch(prefix="News item%") == []
     assert query.fetch(prefix="News_item") == []
+
+
+def test_a_plain_pattern_is_written_into_the_sql_and_any_other_stays_a_parameter(newsroom):
+    """PostgreSQL plans ``path LIKE $1`` afresh on every run; a pattern written in is planned
+    once. Only letters, digits, "/" and "-" are written in; the rest go as parameters."""
+
+    def build(prefix, url_path):
+        return (
+            ArticlePage.objects.filter(path__startswith=prefix, url_path__startswith=url_path)
+            .order_by("path")
+            .values_list("title")
+        )
+
+    query = CompiledQuery(build, prefix=PLACEHOLDER_TEXT, url_path="\x00url\x00")
+    section = newsroom.politics
+    cases = [
+        (section.path, section.url_path, [section.path, section.url_path]),
+        (section.path, "/home/it's_100%", [section.path]),  # the other stays a parameter
+        ("0001", "/home/", ["0001", "/home/"]),
+    ]
+    executed: list[tuple[str, tuple]] = []
+
+    def record(execute, sql, params, many, context):
+        executed.append((sql, tuple(params)))
+        return execute(sql, params, many, context)
+
+    for prefix, url_path, written in cases:
+        executed.clear()
+        with connection.execute_wrapper(record):
+            got = query.fetch(prefix=prefix, url_path=url_path)
+        assert got == list(build(prefix, url_path))
+        [(sql, params)] = executed
+        assert [pattern for pattern in written if f"'{pattern}%%'" in sql] == written
+        assert len(params) == 2 - len(written)
 
 
 def test_placeholder_must_be_a_parameter(db):

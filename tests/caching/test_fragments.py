@@ -51,11 +51,20 @@ class CacheCalls:
             patch.stop()
 
 
-def test_a_warm_page_costs_one_cache_read_and_no_write(client, newsroom):
+def test_a_warm_page_costs_one_cache_read_and_no_write(built_pages, client, newsroom):
     client.get(ARTICLE)  # builds and keeps the editions, the article, the feed and the menu
     with CacheCalls() as recorded:
         response = client.get(ARTICLE)
     assert response.status_code == 200
+    assert recorded.calls == ["get_many"]
+
+
+def test_a_kept_page_costs_one_cache_read_and_no_write(client, newsroom):
+    client.get(ARTICLE)  # learns the page's keys
+    client.get(ARTICLE)  # builds it with them read first, and keeps it
+    with CacheCalls() as recorded:
+        response = client.get(ARTICLE)
+    assert (response.status_code, "Age" in response) == (200, True)
     assert recorded.calls == ["get_many"]
 
 

@@ -29,17 +29,6 @@ from tests.edge.test_middleware import (
 SERVER_HEADERS = {"date", "server", "age", "content-length"}
 
 
-@pytest.fixture(autouse=True)
-def new_process():
-    """Each test starts as a new server process would: nothing kept in its memory."""
-    with (
-        mock.patch.dict(fragments._local, clear=True),
-        mock.patch.dict(fragments._keys_by_path, clear=True),
-        mock.patch.object(fragments, "_everywhere", set()),
-    ):
-        yield
-
-
 def kept(client: Client, url: str, **headers):
     """The page at ``url`` once kept: built to learn its keys, built again and kept, given."""
     for _ in range(2):
