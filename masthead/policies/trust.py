@@ -1,9 +1,11 @@
 """Where each Trust Project indicator's page is, for the structured data of every page.
 
-The pages come as annotations of one page row (``with_policies``): the home page's when nothing
-else is wanted, or the row a caller needs anyway (an article's section, for its breadcrumbs),
-so the policies cost no query of their own. Each annotation is the chosen page's url_path, found
-through the setting's row by primary key, so the query's cost does not grow with the tree.
+The pages are read as annotations of one page row (``with_policies``), each the chosen page's
+url_path, found through the setting's row by primary key, so the query's cost does not grow with
+the tree. The answer is kept as a shared value under the edition's key, always, like the editions
+snapshot and the breaking-news banner: edition-wide settings that change a few times a year,
+which every page links to, and whose every change (the setting, a policy page it names coming,
+going or moving, a view restriction) emits the edition's key (``serving/invalidation.py``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from collections.abc import Sequence
 from django.db.models import QuerySet, Subquery
 from wagtail.models import Page
 
+from masthead.caching import keys
 from masthead.caching.compiled import CompiledQuery
+from masthead.caching.fragments import cached_value
 from masthead.editions.current import CurrentEdition
 from masthead.editions.visibility import under_view_restriction
 
@@ -54,9 +58,9 @@ def policy_paths(edition: CurrentEdition, url_paths: Sequence[str | None]) -> di
     }
 
 
+RECORD = "trust-policies"
 # Ten subqueries, each with the view-restriction check, cost Django tens of milliseconds to build
 # on PostgreSQL: built and compiled once per process, like the other hot queries.
-_SITE = -918_273_648
 HOME_POLICIES = CompiledQuery(
     lambda page_id, site_id: (
         with_policies(Page.objects.filter(pk=page_id), site_id)
@@ -64,16 +68,7 @@ HOME_POLICIES = CompiledQuery(
         .values_list(*POLICY_PATHS)
     ),
     page_id=-918_273_647,
-    site_id=_SITE,
-)
-SECTION_POLICIES = CompiledQuery(
-    lambda path, site_id: (
-        with_policies(Page.objects.filter(path=path), site_id)
-        .order_by()
-        .values_list("title", "url_path", *POLICY_PATHS)
-    ),
-    path="\x00section-path\x00",
-    site_id=_SITE,
+    site_id=-918_273_648,
 )
 
 
@@ -83,3 +78,14 @@ def trust_policy_paths(edition: CurrentEdition) -> dict[str, str]:
     (one query)."""
     rows = HOME_POLICIES.fetch(page_id=edition.root_page_id, site_id=edition.site_id)
     return policy_paths(edition, rows[0] if rows else ())
+
+
+def kept_trust_policy_paths(edition: CurrentEdition) -> dict[str, str]:
+    """``trust_policy_paths``, kept as a shared value until the edition's key changes (no query
+    while it is current, whether or not the shared fragments are on)."""
+    return cached_value(
+        RECORD,
+        f"{edition.site_id}:{edition.root_path()}",
+        lambda: trust_policy_paths(edition),
+        (keys.edition(edition.site_id),),
+    )

@@ -13,8 +13,9 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from masthead.caching import keys
+from masthead.caching.compiled import CompiledQuery
 from masthead.editions.current import CurrentEdition
-from masthead.policies.trust import SECTION_POLICIES, policy_paths, trust_policy_paths
+from masthead.policies.trust import kept_trust_policy_paths
 
 from . import structured_data
 from .channels import picture_of
@@ -37,15 +38,23 @@ def publisher(
     request: HttpRequest, edition: CurrentEdition, policies: dict[str, str] | None = None
 ) -> structured_data.Publisher:
     """The edition as a news organisation with its Trust Project pages: ``policies`` (paths by
-    schema.org property) when the caller has them, else read now (one query)."""
+    schema.org property) when the caller has them, else the edition's, kept (no query while
+    they are current)."""
     base = base_url(request)
-    found = trust_policy_paths(edition) if policies is None else policies
+    found = kept_trust_policy_paths(edition) if policies is None else policies
     return structured_data.Publisher(
         name=edition.brand,
         url=base + "/",
         logo_url=base + static(LOGO),
         policies={name: base + path for name, path in found.items()},
     )
+
+
+# An article's section (its parent page), for its breadcrumbs, compiled once per process.
+SECTION = CompiledQuery(
+    lambda path: Page.objects.filter(path=path).order_by().values_list("title", "url_path"),
+    path="\x00section-path\x00",
+)
 
 
 def article_structured_data(
@@ -56,12 +65,12 @@ def article_structured_data(
     tags: Sequence[str] = (),
     corrections: Sequence[ShownCorrection] = (),
 ) -> SafeString:
-    """The article's NewsArticle and breadcrumbs (one query: its section with the trust
-    policies; and its lead rendition when Wagtail's rendition cache has not kept it)."""
+    """The article's NewsArticle and breadcrumbs (one query: its section; and its lead
+    rendition when Wagtail's rendition cache has not kept it)."""
     base = base_url(request)
-    rows = SECTION_POLICIES.fetch(path=article.path[: -Page.steplen], site_id=edition.site_id)
-    section_title, section_url_path, *policies = rows[0] if rows else ("", "")
-    found = publisher(request, edition, policy_paths(edition, policies))
+    rows = SECTION.fetch(path=article.path[: -Page.steplen])
+    section_title, section_url_path = rows[0] if rows else ("", "")
+    found = publisher(request, edition)
     keys.declare(keys.edition(edition.site_id))
     article_data = structured_data.news_article(
         article,
@@ -96,7 +105,7 @@ def person_structured_data(
 
 
 def home_structured_data(request: HttpRequest, edition: CurrentEdition) -> SafeString:
-    """The home page's WebSite and organisation (one query)."""
+    """The home page's WebSite and organisation (no query while the trust policies are kept)."""
     return structured_data.json_ld_script(
         structured_data.home_page(edition, publisher(request, edition))
     )

@@ -86,9 +86,9 @@ def test_front_page_shows_the_feed_and_keeps_its_budget(
     front.save_revision().publish()
     with override_settings(MASTHEAD_FRAGMENT_CACHE=False):
         cache.clear()
-        client.get("/")  # the editions snapshot
-        # The route, top stories, their renditions, the menu, the feed, the trust policies.
-        with django_assert_num_queries(6):
+        client.get("/")  # the editions snapshot and the trust policies (kept: edition settings)
+        # The route, top stories, their renditions, the menu, the feed.
+        with django_assert_num_queries(5):
             response = client.get("/")
     client.get("/")
     with django_assert_num_queries(1):  # the route; top stories, menu and feed are cached

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from masthead.editions.current import edition_for_request
 from masthead.frontpage.models import FrontPage
 from masthead.policies.models import INDICATORS, PolicyPage, TrustPolicies
-from masthead.policies.trust import trust_policy_paths
+from masthead.policies.trust import kept_trust_policy_paths, trust_policy_paths
 from tests.conftest import publish
 
 
@@ -114,6 +114,26 @@ def test_no_trust_policies_yet(newsroom, django_assert_num_queries):
     current = edition()
     with django_assert_num_queries(1):
         assert trust_policy_paths(current) == {}
+
+
+def test_the_trust_policies_are_kept_until_a_change_to_them_or_their_pages(
+    home, ethics, django_assert_num_queries
+):
+    policies = TrustPolicies.objects.create(
+        site=Site.objects.get(is_default_site=True), ethics_policy=ethics
+    )
+    current = edition()
+    assert kept_trust_policy_paths(current) == {"ethicsPolicy": "/ethics/"}
+    with django_assert_num_queries(0):
+        assert kept_trust_policy_paths(current) == {"ethicsPolicy": "/ethics/"}
+    policies.corrections_policy = ethics
+    policies.save()
+    assert kept_trust_policy_paths(current) == {
+        "correctionsPolicy": "/ethics/",
+        "ethicsPolicy": "/ethics/",
+    }
+    ethics.unpublish()
+    assert kept_trust_policy_paths(current) == {}
 
 
 def test_a_policy_page_of_another_edition_is_not_linked(home, ethics):

@@ -292,11 +292,14 @@ def test_structured_data_costs_a_fixed_number_of_queries(
     request, edition = reader_request()
     interview = ArticlePage.objects.select_related("main_image").get(pk=newsroom.interview.pk)
     credits = article_credits(interview)
-    # The section with the trust policies' pages as annotations of its row; the lead rendition
-    # comes from Wagtail's rendition cache, which keeps it from when it was made.
-    with django_assert_num_queries(1):
+    # The section, and the trust policies' pages, read once and kept under the edition's key;
+    # the lead rendition comes from Wagtail's rendition cache, which keeps it from when it was
+    # made.
+    with django_assert_num_queries(2):
         queries.article_structured_data(request, edition, interview, credits)
-    with django_assert_num_queries(1):  # the home page's row with the trust policies' pages
+    with django_assert_num_queries(1):  # the section
+        queries.article_structured_data(request, edition, interview, credits)
+    with django_assert_num_queries(0):
         queries.home_structured_data(request, edition)
     with django_assert_num_queries(0):
         queries.person_structured_data(request, newsroom.guest)
