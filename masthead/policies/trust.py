@@ -58,7 +58,7 @@ def policy_paths(edition: CurrentEdition, url_paths: Sequence[str | None]) -> di
     }
 
 
-RECORD = "trust-policies"
+SHARED_VALUE = "trust-policies"
 # Ten subqueries, each with the view-restriction check, cost Django tens of milliseconds to build
 # on PostgreSQL: built and compiled once per process, like the other hot queries.
 HOME_POLICIES = CompiledQuery(
@@ -84,7 +84,7 @@ def kept_trust_policy_paths(edition: CurrentEdition) -> dict[str, str]:
     """``trust_policy_paths``, kept as a shared value until the edition's key changes (no query
     while it is current, whether or not the shared fragments are on)."""
     return cached_value(
-        RECORD,
+        SHARED_VALUE,
         f"{edition.site_id}:{edition.root_path()}",
         lambda: trust_policy_paths(edition),
         (keys.edition(edition.site_id),),

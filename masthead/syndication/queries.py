@@ -34,14 +34,11 @@ def base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").removesuffix("/")
 
 
-def publisher(
-    request: HttpRequest, edition: CurrentEdition, policies: dict[str, str] | None = None
-) -> structured_data.Publisher:
-    """The edition as a news organisation with its Trust Project pages: ``policies`` (paths by
-    schema.org property) when the caller has them, else the edition's, kept (no query while
+def publisher(request: HttpRequest, edition: CurrentEdition) -> structured_data.Publisher:
+    """The edition as a news organisation with its Trust Project pages, kept (no query while
     they are current)."""
     base = base_url(request)
-    found = kept_trust_policy_paths(edition) if policies is None else policies
+    found = kept_trust_policy_paths(edition)
     return structured_data.Publisher(
         name=edition.brand,
         url=base + "/",
