@@ -66,13 +66,10 @@ sub vcl_recv {
         call masthead_purge;
     }
 
-    # Tell the application it may answer with <esi:include>: it only does when it sees this, so
-    # a request that bypasses Varnish still gets a whole page.
-    set req.http.Surrogate-Capability = {"varnish="ESI/1.0""};
-
     # Varnish stores one gzipped copy and gunzips it for the rare client that cannot take gzip;
-    # anything else in Accept-Encoding (br, deflate, q-values) would only split the cache.
-    if (req.http.Accept-Encoding) {
+    # anything else in Accept-Encoding (br, deflate, q-values) would only split the cache. Left
+    # alone when it is "gzip" already: each header set is also two log records, on every answer.
+    if (req.http.Accept-Encoding && req.http.Accept-Encoding != "gzip") {
         if (req.http.Accept-Encoding ~ "(?i)\bgzip\b") {
             set req.http.Accept-Encoding = "gzip";
         } else {
@@ -93,7 +90,7 @@ sub vcl_recv {
     }
     # A signed-in editor (session) or someone who has been shown a form (CSRF token) may get a
     # page made for them: it must neither be served from nor stored in the cache.
-    if (req.http.Cookie ~ "(^|;)\s*(sessionid|csrftoken)=") {
+    if (req.http.Cookie && req.http.Cookie ~ "(^|;)\s*(sessionid|csrftoken)=") {
         return (pass);
     }
     # Any other cookie (analytics, consent banners) cannot change a public page; left in place it
@@ -105,6 +102,10 @@ sub vcl_recv {
 # inner tier's own objects, each fetched from the application.
 sub masthead_stitch_recv {
     set req.backend_hint = default;
+    # Tell the application it may answer with <esi:include>: it only does when it sees this, so
+    # a request that bypasses Varnish still gets a whole page. Only this tier asks the
+    # application, so only it says so.
+    set req.http.Surrogate-Capability = {"varnish="ESI/1.0""};
     # Never stale: the outer tier keeps what it is given for its full TTL, so an inner object
     # past its TTL (or soft-purged) is fetched again before it is stitched into a new copy. The
     # outer tier serves its own stale copy meanwhile (grace) and keeps it if the fetch fails.
@@ -194,6 +195,20 @@ sub vcl_backend_response {
     # parsed again) and gzipped already. It is kept under the page's keys and its includes':
     # a purge of either drops this copy.
     if (beresp.backend.name == "stitcher") {
+        # What only the caches read, and which software answered, are not kept in the outer
+        # copy (every header it holds is copied, logged and unset again on each answer): the
+        # keys for a CDN, the include keys (merged into xkey below), and the application's and
+        # the inner tier's names. Everything readers get passes through here first.
+        unset beresp.http.Surrogate-Key;
+        unset beresp.http.Cache-Tag;
+        unset beresp.http.Surrogate-Control;
+        unset beresp.http.Server;
+        unset beresp.http.Via;
+        unset beresp.http.X-Varnish;
+        if (beresp.http.xkey-includes) {
+            set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.xkey-includes;
+            unset beresp.http.xkey-includes;
+        }
         if (beresp.http.X-Masthead-Stitch) {
             # A page that does not name its includes' keys could not be purged when they
             # change: the inner tier stitches it for every answer instead, as a Varnish of one
@@ -202,10 +217,6 @@ sub vcl_backend_response {
             set beresp.ttl = 120s;
             set beresp.uncacheable = true;
             return (deliver);
-        }
-        if (beresp.http.xkey-includes) {
-            set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.xkey-includes;
-            unset beresp.http.xkey-includes;
         }
     }
 
@@ -289,6 +300,12 @@ sub vcl_backend_response {
     if (beresp.http.ETag || beresp.http.Last-Modified) {
         set beresp.keep = 1h;
     }
+
+    # A kept outer copy says on each answer how it was served (vcl_deliver); what the inner
+    # tier said of it is only kept for what the outer tier passes.
+    if (beresp.backend.name == "stitcher") {
+        unset beresp.http.X-Cache;
+    }
 }
 
 sub vcl_backend_error {
@@ -316,13 +333,11 @@ sub vcl_deliver {
         call masthead_x_cache;
     }
 
-    # The keys are for the caches (this one, Fastly, Cloudflare): they say what each page shows
-    # and are of no use to a reader. Via and X-Varnish only say which software answered.
+    # The keys are for the caches: they say what each page shows and are of no use to a
+    # reader. The forms for CDNs never reach here (vcl_backend_response drops them from what
+    # the outer tier is given); xkey stays in the object, which it is purged by. Via and
+    # X-Varnish, which Varnish adds to each answer, only say which software answered.
     unset resp.http.xkey;
-    unset resp.http.Surrogate-Key;
-    unset resp.http.Cache-Tag;
-    unset resp.http.Surrogate-Control;
-    unset resp.http.xkey-includes;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
 }

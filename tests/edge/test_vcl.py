@@ -19,6 +19,8 @@ from tests.edge.conftest import ERROR_TTL, PUBLIC, Reply, ScriptedApp, purge, st
 pytestmark = pytest.mark.usefixtures("varnish_installed")
 
 KEY_HEADERS = ("xkey", "Surrogate-Key", "Cache-Tag", "Surrogate-Control")
+# Which software answered: the application (http.server's "BaseHTTP/0.6 Python/3") and Varnish.
+SOFTWARE_HEADERS = ("Server", "Via", "X-Varnish")
 # Expires after a second, then may be served stale for ten minutes.
 SHORT = "public, max-age=1, s-maxage=1, stale-while-revalidate=600, stale-if-error=600"
 
@@ -38,10 +40,34 @@ def test_a_public_page_is_a_miss_then_a_hit_and_its_keys_never_reach_the_reader(
     assert text(first) == text(second) == "Story"
     assert app.hits("/hit/") == 1
     for response in (first, second):
-        for header in (*KEY_HEADERS, "Via", "X-Varnish"):
+        for header in (*KEY_HEADERS, *SOFTWARE_HEADERS):
             assert header not in response.headers
         # The reader's browser still gets what the application said.
         assert response.headers["Cache-Control"] == PUBLIC
+
+
+@pytest.mark.parametrize(
+    ("path", "cache_control", "cookie", "expected"),
+    [
+        ("/strip/editor/", PUBLIC, "sessionid=abc123", "PASS"),
+        ("/strip/private/", "private, no-cache", "", "PASS"),
+        ("/strip/expired/", "public, max-age=0, s-maxage=0", "", "PASS"),
+    ],
+)
+def test_what_varnish_does_not_keep_carries_no_cache_header_either(
+    app, reader, path, cache_control, cookie, expected
+):
+    # The key headers leave what the outer tier is given, not each answer: an answer that is
+    # never stored must lose them on the way too.
+    app.page(path, "<p>Story</p>", keys="strip-article", cache_control=cache_control)
+
+    answers = [reader(path, **({"Cookie": cookie} if cookie else {})) for _ in range(2)]
+
+    assert app.hits(path) == 2
+    for answer in answers:
+        assert (answer.status_code, answer.headers["X-Cache"]) == (200, expected)
+        for header in (*KEY_HEADERS, *SOFTWARE_HEADERS):
+            assert header not in answer.headers
 
 
 def test_a_key_purge_refetches_exactly_the_pages_that_carry_the_key(app, reader, edge):
