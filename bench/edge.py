@@ -128,7 +128,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "module's docstring and docs/performance.md)"
     )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (≥ 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="alternating rounds (≥ 3; the median is taken)"
+    )
     parser.add_argument("--seconds", type=float, default=5, help="length of each wrk run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
