@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_SEED ?= 1
+# Where the admin is served: the demo prints it, and the links in the newsroom's emails use it.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export DJANGO_SETTINGS_MODULE ?= masthead.settings.dev
 
 .PHONY: install demo serve test test-postgres lint format check bench bench-edge bench-search lock serve-production clean

@@ -425,6 +425,15 @@ def test_a_second_run_changes_nothing(demo, db):
     assert counts() == before
 
 
+def test_the_admin_login_names_where_the_admin_is_served(demo, db, settings):
+    # `make serve-production PORT=8100` serves the admin on 8100, not the default 8000.
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8100"
+
+    output = demo_newsroom("--seed", "1").splitlines()
+
+    assert "Admin: http://127.0.0.1:8100/admin/  user: admin  password: masthead-demo" in output
+
+
 def test_reset_rebuilds_the_same_newsroom(demo, db):
     before = counts()
     demo_newsroom("--seed", "7", "--size", "small", "--reset")

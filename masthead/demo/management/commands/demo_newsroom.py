@@ -4,6 +4,7 @@ import argparse
 import datetime as dt
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -25,10 +26,6 @@ from masthead.demo.plan import SIZES
 from masthead.demo.planner import plan_newsroom
 from masthead.demo.users import DemoLogin, ensure_newsroom_users
 from masthead.serving import invalidation
-
-ADMIN_LOGIN = (
-    f"Admin: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}"
-)
 
 
 class Command(BaseCommand):
@@ -112,8 +109,10 @@ class Command(BaseCommand):
         self._print_logins(logins)
 
     def _print_logins(self, logins: list[DemoLogin]) -> None:
-        """The administrator's login and one for each newsroom role."""
-        self.stdout.write(ADMIN_LOGIN)
+        """The administrator's login and one for each newsroom role, at the address the admin is
+        served at (`make demo` and `make serve-production` set it from HOST and PORT)."""
+        admin = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        self.stdout.write(f"Admin: {admin}  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
         for login in logins:
             password = login.password or "(changed since the demo made it)"
             self.stdout.write(f"  {login.role}: user: {login.username}  password: {password}")
