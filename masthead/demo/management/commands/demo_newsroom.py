@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.urls import reverse
 from django.utils import timezone
 
 from masthead.demo.content.outlet import BRAND
@@ -111,7 +112,7 @@ class Command(BaseCommand):
     def _print_logins(self, logins: list[DemoLogin]) -> None:
         """The administrator's login and one for each newsroom role, at the address the admin is
         served at (`make demo` and `make serve-production` set it from HOST and PORT)."""
-        admin = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        admin = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
         self.stdout.write(f"Admin: {admin}  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
         for login in logins:
             password = login.password or "(changed since the demo made it)"
