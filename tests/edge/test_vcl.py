@@ -47,15 +47,15 @@ def test_a_public_page_is_a_miss_then_a_hit_and_its_keys_never_reach_the_reader(
 
 
 @pytest.mark.parametrize(
-    ("path", "cache_control", "cookie", "expected"),
+    ("path", "cache_control", "cookie"),
     [
-        ("/strip/editor/", PUBLIC, "sessionid=abc123", "PASS"),
-        ("/strip/private/", "private, no-cache", "", "PASS"),
-        ("/strip/expired/", "public, max-age=0, s-maxage=0", "", "PASS"),
+        ("/strip/editor/", PUBLIC, "sessionid=abc123"),
+        ("/strip/private/", "private, no-cache", ""),
+        ("/strip/expired/", "public, max-age=0, s-maxage=0", ""),
     ],
 )
 def test_what_varnish_does_not_keep_carries_no_cache_header_either(
-    app, reader, path, cache_control, cookie, expected
+    app, reader, path, cache_control, cookie
 ):
     # The key headers leave what the outer tier is given, not each answer: an answer that is
     # never stored must lose them on the way too.
@@ -65,7 +65,7 @@ def test_what_varnish_does_not_keep_carries_no_cache_header_either(
 
     assert app.hits(path) == 2
     for answer in answers:
-        assert (answer.status_code, answer.headers["X-Cache"]) == (200, expected)
+        assert (answer.status_code, answer.headers["X-Cache"]) == (200, "PASS")
         for header in (*KEY_HEADERS, *SOFTWARE_HEADERS):
             assert header not in answer.headers
 
